@@ -1,0 +1,209 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config/env";
+import { createDatabase, runMigrations, transaction } from "./db";
+import { jobDefinitions } from "./jobs";
+import { type Role, start } from "./main";
+import { createPasswordReset, createUserDirectly, demoLogins, hashPassword } from "./modules/identity";
+import { createWorkspace, findWorkspaceBySlug, slugify } from "./modules/workspaces";
+import { AppError } from "./platform/errors";
+import { JobQueue } from "./platform/jobs";
+import { createLogger } from "./platform/logging";
+import { DEMO_PASSWORD, seedDemo } from "./seed";
+
+const usage = `Usage: symbiont <command> [options]
+
+Commands:
+  serve [--role=api,worker] [--no-demo]   Start the server (both roles by default). On the embedded
+                                          database it migrates and seeds the demo when empty.
+  migrate                                 Apply database migrations and install the job queue schema.
+  seed --demo                             Create the demo workspace (Acme Cloud) if it is missing.
+  create-admin --email <e> --name <n> [--workspace <name>] [--password <p>]
+                                          Create a vendor admin (and the workspace if it is new).
+  reset-password <email>                  Print a single-use password reset link (valid 1 hour).
+
+Environment: PORT, HOST, DATABASE_URL, SYMBIONT_DATA_DIR, SESSION_SECRET, BASE_URL, LOG_LEVEL.
+`;
+
+class UsageError extends Error {}
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  process.stdout.write(`• ${label}…`);
+  try {
+    const result = await work();
+    process.stdout.write(` done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    return result;
+  } catch (error) {
+    process.stdout.write(" failed\n");
+    throw error;
+  }
+}
+
+async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await step(
+    config.databaseUrl ? "Connecting to PostgreSQL" : `Opening the embedded database in ${config.dataDir}`,
+    () => createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir }),
+  );
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function migrateAll(database: Awaited<ReturnType<typeof createDatabase>>): Promise<void> {
+  const { applied } = await step("Applying migrations", () => runMigrations(database));
+  say(`  ${applied} migration${applied === 1 ? "" : "s"} applied`);
+  const jobs = new JobQueue(database, createLogger("warn"), jobDefinitions);
+  await step("Installing the job queue schema", async () => {
+    await jobs.start({ worker: false });
+    await jobs.stop();
+  });
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { role: { type: "string" }, "no-demo": { type: "boolean" } } });
+  const roles = (values.role ?? "api,worker").split(",").map((r) => r.trim());
+  for (const role of roles) if (role !== "api" && role !== "worker") throw new UsageError(`Unknown role "${role}"`);
+  const config = loadConfig();
+  const running = await start(config, { roles: roles as Role[], demo: !values["no-demo"], print: say });
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals += 1;
+    if (signals > 1) process.exit(1);
+    running.deps.logger.info({ signal }, "shutting down");
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.deps.logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { demo: { type: "boolean" } } });
+  if (!values.demo) throw new UsageError("seed needs --demo (the only seed so far)");
+  await withDatabase(async (database) => {
+    await migrateAll(database);
+    const result = await step("Seeding the demo workspace", () =>
+      seedDemo(database, (m) => process.stdout.write(` ${m};`)),
+    );
+    if (!result.created) say("  The demo workspace already exists; nothing changed.");
+    say(`\nDemo logins (password: ${DEMO_PASSWORD})`);
+    for (const login of demoLogins) say(`  ${login.email.padEnd(30)}${login.label}`);
+  });
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      workspace: { type: "string", default: "My Company" },
+      password: { type: "string" },
+    },
+  });
+  if (!values.email || !values.name) throw new UsageError("create-admin needs --email and --name");
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
+    throw new UsageError(`"${values.email}" is not an email address`);
+  if (values.password !== undefined && values.password.length < 10)
+    throw new UsageError("--password needs at least 10 characters");
+  const password = values.password ?? randomBytes(12).toString("base64url");
+  const workspaceName = values.workspace;
+  await withDatabase(async (database) => {
+    await migrateAll(database);
+    const passwordHash = await hashPassword(password);
+    await step(`Creating admin ${values.email}`, () =>
+      transaction(database, async (tx) => {
+        const workspace =
+          (await findWorkspaceBySlug(tx, slugify(workspaceName))) ??
+          (await createWorkspace(tx, { name: workspaceName }, "symbiont create-admin"));
+        await createUserDirectly(
+          tx,
+          {
+            workspaceId: workspace.id,
+            email: values.email ?? "",
+            name: values.name ?? "",
+            role: "admin",
+            passwordHash,
+          },
+          "symbiont create-admin",
+        );
+      }),
+    );
+    say(`\nSign in as ${values.email} in workspace "${workspaceName}".`);
+    if (!values.password) say(`Generated password (shown once): ${password}`);
+  });
+}
+
+async function resetPassword(args: string[]): Promise<void> {
+  const email = args[0];
+  if (!email || args.length > 1) throw new UsageError("reset-password needs exactly one email address");
+  await withDatabase(async (database) => {
+    const config = loadConfig();
+    const logger = createLogger("warn");
+    const jobs = new JobQueue(database, logger, []);
+    const reset = await createPasswordReset({ config, database, jobs, logger }, email);
+    say(`\nPassword reset link for ${reset.user.email} (single use, valid until ${reset.expiresAt.toISOString()}):`);
+    say(`  ${reset.url}`);
+  });
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  serve,
+  migrate: (args) => {
+    if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);
+    return withDatabase(migrateAll);
+  },
+  seed,
+  "create-admin": createAdmin,
+  "reset-password": resetPassword,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  const run = commands[command];
+  if (!run) {
+    process.stderr.write(`Unknown command "${command}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    await run(rest);
+    return command === "serve" ? -1 : 0;
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      process.stderr.write(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 78;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exit(code);
+});

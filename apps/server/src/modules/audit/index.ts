@@ -1,0 +1,1 @@
+export { consoleAuditRoutes } from "./audit.routes";

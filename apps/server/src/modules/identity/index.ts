@@ -1,0 +1,10 @@
+export { authRoutes } from "./auth.routes";
+export { createPasswordReset, login } from "./auth.service";
+export { guards } from "./authenticate";
+export { createUserDirectly } from "./identity.admin";
+export { expireInvitationsJob } from "./identity.jobs";
+export { findUserByEmail } from "./identity.queries";
+export { apiKeys, invitations, passwordResetTokens, sessions, users } from "./identity.schema";
+export { demoLogins, identitySeed } from "./identity.seed";
+export { consolePeopleRoutes, portalPeopleRoutes } from "./people.routes";
+export { hashPassword } from "./secrets";

@@ -1,0 +1,2 @@
+export { workspaces } from "./workspaces.schema";
+export { createWorkspace, findWorkspaceBySlug, slugify, type WorkspaceRow } from "./workspaces.service";

@@ -1,0 +1,3 @@
+export type { AuditEntry, AuditSource } from "./audit";
+export { listAuditEvents, recordAudit, recordAuditMany } from "./audit";
+export { auditEvents } from "./audit.schema";

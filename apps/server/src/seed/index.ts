@@ -1,0 +1,37 @@
+import { type Database, transaction } from "../db";
+import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
+import { partnersSeed } from "../modules/partners";
+import { createWorkspace, findWorkspaceBySlug } from "../modules/workspaces";
+import type { SeedContributor } from "./registry";
+
+export type { SeedContext, SeedContributor } from "./registry";
+
+export const DEMO_PASSWORD = "symbiont-demo";
+export const DEMO_WORKSPACE = { name: "Acme Cloud", slug: "acme-cloud" };
+
+/** Every module's demo data, in dependency order. Later capabilities append here. */
+export const seedContributors: readonly SeedContributor[] = [partnersSeed, identitySeed];
+
+export interface DemoSeedResult {
+  created: boolean;
+  workspaceId: string;
+  logins: readonly { email: string; label: string }[];
+}
+
+/** Seeds the demo workspace once; a second run finds it and changes nothing. */
+export async function seedDemo(
+  database: Database,
+  progress: (message: string) => void = () => undefined,
+): Promise<DemoSeedResult> {
+  const existing = await findWorkspaceBySlug(database.db, DEMO_WORKSPACE.slug);
+  if (existing) return { created: false, workspaceId: existing.id, logins: demoLogins };
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+  const workspaceId = await transaction(database, async (tx) => {
+    const workspace = await createWorkspace(tx, DEMO_WORKSPACE, "demo seed");
+    progress(`workspace ${workspace.name}`);
+    const context = { tx, workspace, demoPasswordHash, refs: new Map<string, string>(), progress };
+    for (const contributor of seedContributors) await contributor.seed(context);
+    return workspace.id;
+  });
+  return { created: true, workspaceId, logins: demoLogins };
+}
