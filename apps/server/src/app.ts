@@ -36,7 +36,7 @@ export interface BuildAppOptions {
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -54,8 +54,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate("routeTable", routeTable);
   // Every API route documents the error body for every error status it can answer with.
   app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routeTable.push({ method, url: route.url });
     if (!route.url.startsWith("/api/") || !route.schema) return;
     const response = (route.schema.response ?? {}) as Record<string | number, unknown>;
     for (const status of errorStatuses) response[status] ??= errorBody;

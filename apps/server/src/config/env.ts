@@ -18,6 +18,7 @@ const envSchema = z.object({
   BASE_URL: z.url({ message: "must be an absolute URL such as https://prm.example.com" }).optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z.enum(["true", "false"], { message: "must be true or false" }).default("false"),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   poolSize: number;
   /** True when the site is served over HTTPS, so cookies must be Secure. */
   secureCookies: boolean;
+  /** Trust X-Forwarded-* from a load balancer (client address for rate limits and audit). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     poolSize: env.DATABASE_POOL_SIZE,
     secureCookies: baseUrl.startsWith("https://"),
+    trustProxy: env.TRUST_PROXY === "true",
   };
 }
 

@@ -9,6 +9,8 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered, for coverage checks (the isolation matrix must name them all). */
+    routeTable: { method: string; url: string }[];
   }
 }
 
