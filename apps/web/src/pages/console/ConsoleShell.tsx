@@ -1,0 +1,24 @@
+import { AppShell, type NavItem } from "../../components/layout/AppShell";
+import {
+  BookIcon,
+  ChartIcon,
+  CoinsIcon,
+  DealsIcon,
+  GridIcon,
+  PartnersIcon,
+  SettingsIcon,
+} from "../../components/ui/icons";
+
+const nav: NavItem[] = [
+  { to: "/console", label: "Dashboard", icon: <GridIcon />, exact: true },
+  { to: "/console/partners", label: "Partners", icon: <PartnersIcon /> },
+  { to: "/console/deals", label: "Deals", icon: <DealsIcon />, soon: true },
+  { to: "/console/attribution", label: "Attribution", icon: <ChartIcon />, soon: true },
+  { to: "/console/enablement", label: "Enablement", icon: <BookIcon />, soon: true },
+  { to: "/console/mdf", label: "MDF", icon: <CoinsIcon />, soon: true },
+  { to: "/console/settings", label: "Settings", icon: <SettingsIcon /> },
+];
+
+export function ConsoleShell() {
+  return <AppShell testId="console-shell" surfaceLabel="Console" nav={nav} securityTo="/console/settings/security" />;
+}

@@ -1,0 +1,306 @@
+import type { AuthSession, UserKind } from "@symbiont/contracts";
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
+import { setNotice } from "./lib/notice";
+import { NotFoundPage, RouteErrorPage } from "./pages/system";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+  session?: AuthSession;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+// ── public ──────────────────────────────────────────────────────────────────
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async () => {
+    const session = await ensureSession();
+    if (!session) throw redirect({ to: "/login", search: {} });
+    throw redirect({ to: homeFor(session.user) });
+  },
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === "string" && search.redirect ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ search }) => {
+    const session = await ensureSession();
+    if (session) throw redirect({ href: postLoginTarget(session.user, search.redirect) });
+  },
+  component: lazyRouteComponent(() => import("./pages/LoginPage"), "LoginPage"),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invite/$token",
+  component: lazyRouteComponent(() => import("./pages/InvitePage"), "InvitePage"),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === "string" && search.token ? { token: search.token } : {},
+  component: lazyRouteComponent(() => import("./pages/ResetPasswordPage"), "ResetPasswordPage"),
+});
+
+// ── guards ──────────────────────────────────────────────────────────────────
+
+const surfaceNotices: Record<UserKind, string> = {
+  vendor: "That page is for partners",
+  partner: "That page is for vendor staff",
+};
+
+async function requireSurface(kind: UserKind, href: string): Promise<{ session: AuthSession }> {
+  const session = await ensureSession();
+  if (!session) throw redirect({ to: "/login", search: { redirect: href } });
+  if (session.user.kind !== kind) {
+    setNotice("surface", surfaceNotices[kind]);
+    throw redirect({ to: homeFor(session.user) });
+  }
+  return { session };
+}
+
+// ── vendor console ──────────────────────────────────────────────────────────
+
+const consoleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/console",
+  beforeLoad: ({ location }) => requireSurface("vendor", location.href),
+  component: lazyRouteComponent(() => import("./pages/console/ConsoleShell"), "ConsoleShell"),
+  notFoundComponent: NotFoundPage,
+});
+
+const soon = () => import("./pages/comingSoon");
+
+const consoleIndexRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "/",
+  component: lazyRouteComponent(soon, "ConsoleDashboardPage"),
+});
+const consolePartnersRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "partners",
+  component: lazyRouteComponent(() => import("./pages/console/PartnersPage"), "PartnersPage"),
+});
+const consoleDealsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals",
+  component: lazyRouteComponent(soon, "ConsoleDealsPage"),
+});
+const consoleAttributionRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "attribution",
+  component: lazyRouteComponent(soon, "ConsoleAttributionPage"),
+});
+const consoleEnablementRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "enablement",
+  component: lazyRouteComponent(soon, "ConsoleEnablementPage"),
+});
+const consoleMdfRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "mdf",
+  component: lazyRouteComponent(soon, "ConsoleMdfPage"),
+});
+
+const settings = () => import("./pages/console/settings");
+
+const settingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "settings",
+  component: lazyRouteComponent(settings, "SettingsLayout"),
+});
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/",
+  beforeLoad: ({ context }) => {
+    const admin = context.session?.user.role === "admin";
+    throw redirect({ to: admin ? "/console/settings/users" : "/console/settings/security", replace: true });
+  },
+});
+const settingsUsersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "users",
+  component: lazyRouteComponent(settings, "ConsoleUsersSection"),
+});
+const settingsInvitationsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "invitations",
+  component: lazyRouteComponent(settings, "ConsoleInvitationsSection"),
+});
+const settingsApiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "api-keys",
+  component: lazyRouteComponent(settings, "ConsoleApiKeysSection"),
+});
+const settingsAuditRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "audit-log",
+  component: lazyRouteComponent(settings, "AuditLogSection"),
+});
+const settingsSecurityRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "security",
+  component: lazyRouteComponent(settings, "ConsoleSecuritySection"),
+});
+
+// ── partner portal ──────────────────────────────────────────────────────────
+
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal",
+  beforeLoad: ({ location }) => requireSurface("partner", location.href),
+  component: lazyRouteComponent(() => import("./pages/portal/PortalShell"), "PortalShell"),
+  notFoundComponent: NotFoundPage,
+});
+
+const portalIndexRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./pages/portal/PortalHomePage"), "PortalHomePage"),
+});
+const portalDealsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals",
+  component: lazyRouteComponent(soon, "PortalDealsPage"),
+});
+const portalLeadsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "leads",
+  component: lazyRouteComponent(soon, "PortalLeadsPage"),
+});
+const portalLearningRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "learning",
+  component: lazyRouteComponent(soon, "PortalLearningPage"),
+});
+const portalFundsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "funds",
+  component: lazyRouteComponent(soon, "PortalFundsPage"),
+});
+const portalEarningsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "earnings",
+  component: lazyRouteComponent(soon, "PortalEarningsPage"),
+});
+
+const profile = () => import("./pages/portal/profile");
+
+const profileRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "profile",
+  component: lazyRouteComponent(profile, "ProfileLayout"),
+});
+const profileIndexRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "/",
+  component: lazyRouteComponent(profile, "OrganizationSection"),
+});
+const profileInvitationsRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "invitations",
+  component: lazyRouteComponent(profile, "PortalInvitationsSection"),
+});
+const profileApiKeysRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "api-keys",
+  component: lazyRouteComponent(profile, "PortalApiKeysSection"),
+});
+const profileSecurityRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "security",
+  component: lazyRouteComponent(profile, "PortalSecuritySection"),
+});
+
+// ── tree ────────────────────────────────────────────────────────────────────
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  inviteRoute,
+  resetPasswordRoute,
+  consoleRoute.addChildren([
+    consoleIndexRoute,
+    consolePartnersRoute,
+    consoleDealsRoute,
+    consoleAttributionRoute,
+    consoleEnablementRoute,
+    consoleMdfRoute,
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      settingsUsersRoute,
+      settingsInvitationsRoute,
+      settingsApiKeysRoute,
+      settingsAuditRoute,
+      settingsSecurityRoute,
+    ]),
+  ]),
+  portalRoute.addChildren([
+    portalIndexRoute,
+    portalDealsRoute,
+    portalLeadsRoute,
+    portalLearningRoute,
+    portalFundsRoute,
+    portalEarningsRoute,
+    profileRoute.addChildren([profileIndexRoute, profileInvitationsRoute, profileApiKeysRoute, profileSecurityRoute]),
+  ]),
+]);
+
+/** Plain `?a=b` search strings (no JSON encoding), so tokens and redirects stay readable. */
+function parseSearch(searchStr: string): Record<string, unknown> {
+  const params = new URLSearchParams(searchStr.startsWith("?") ? searchStr.slice(1) : searchStr);
+  const result: Record<string, string> = {};
+  for (const [key, value] of params) result[key] = value;
+  return result;
+}
+
+function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, typeof value === "string" ? value : JSON.stringify(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function buildRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultErrorComponent: RouteErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPendingMinMs: 0,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof buildRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+}
