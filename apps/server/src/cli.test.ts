@@ -12,7 +12,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function symbiont(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     // Vitest exports BASE_URL="/" (Vite's base path); give the CLI a real one.
-    env: { ...process.env, SYMBIONT_DATA_DIR: dataDir, DATABASE_URL: "", BASE_URL: "http://localhost:3000", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      SYMBIONT_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      BASE_URL: "http://localhost:3000",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -54,7 +61,15 @@ describe("symbiont CLI", () => {
     expect(first.out).toMatch(/Applying migrations… done/);
     const second = symbiont(["seed", "--demo"]);
     expect(second.out).toContain("already exists; nothing changed");
-    const admin = symbiont(["create-admin", "--email", "ops@acme.example", "--name", "Ops", "--workspace", "Acme Cloud"]);
+    const admin = symbiont([
+      "create-admin",
+      "--email",
+      "ops@acme.example",
+      "--name",
+      "Ops",
+      "--workspace",
+      "Acme Cloud",
+    ]);
     expect(admin.code, admin.err).toBe(0);
     expect(admin.out).toMatch(/Generated password \(shown once\): \S{12,}/);
     const duplicate = symbiont(["create-admin", "--email", "ops@acme.example", "--name", "Ops"]);

@@ -204,3 +204,7 @@ export type CreatedApiKey = z.infer<typeof createdApiKey>;
 
 export type UserPage = z.infer<typeof userPage>;
 export type InvitationPage = z.infer<typeof invitationPage>;
+
+/** A single-use reset link an admin passes on (until email delivery exists). */
+export const passwordResetLink = z.object({ url: z.string(), expiresAt: timestamp });
+export type PasswordResetLink = z.infer<typeof passwordResetLink>;

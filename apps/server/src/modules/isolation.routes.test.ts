@@ -53,6 +53,22 @@ const consoleCases: IsolationCase[] = [
     },
   },
   {
+    method: "POST",
+    route: "/api/console/users/:id/password-reset",
+    allowed: ["admin"],
+    okStatus: 201,
+    request: async (world) => ({
+      url: `/api/console/users/${(await insertUser(db(), world.workspaceId, "finance")).id}/password-reset`,
+    }),
+    otherWorkspace: async (_world, other) => ({
+      url: `/api/console/users/${(await insertUser(db(), other.workspaceId, "finance")).id}/password-reset`,
+    }),
+    otherPartner: async (world) => ({
+      url: `/api/console/users/${(await insertUser(db(), world.workspaceId, "partner_user", world.partnerA.id)).id}/password-reset`,
+    }),
+    invalid: { request: () => ({ url: "/api/console/users/zzz/password-reset" }), path: "params.id" },
+  },
+  {
     method: "GET",
     route: "/api/console/invitations",
     allowed: ["admin"],
@@ -184,6 +200,21 @@ const portalCases: IsolationCase[] = [
       request: (world) => ({ url: `/api/portal/users/${world.partnerA.id}`, body: { role: "admin" } }),
       path: "body.role",
     },
+  },
+  {
+    method: "POST",
+    route: "/api/portal/users/:id/password-reset",
+    allowed: ["partner_admin"],
+    okStatus: 201,
+    request: async (world) => ({
+      url: `/api/portal/users/${(await insertUser(db(), world.workspaceId, "partner_user", world.partnerA.id)).id}/password-reset`,
+    }),
+    otherPartner: async (world) => ({
+      url: `/api/portal/users/${(await insertUser(db(), world.workspaceId, "partner_user", world.partnerB.id)).id}/password-reset`,
+    }),
+    otherWorkspace: async (_world, other) => ({
+      url: `/api/portal/users/${(await insertUser(db(), other.workspaceId, "partner_user", other.partnerA.id)).id}/password-reset`,
+    }),
   },
   {
     method: "GET",

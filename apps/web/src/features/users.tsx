@@ -5,6 +5,7 @@ import { Alert } from "../components/ui/Alert";
 import { Badge } from "../components/ui/Badge";
 import { Button } from "../components/ui/Button";
 import { Card, CardHeader } from "../components/ui/Card";
+import { CopyField } from "../components/ui/CopyField";
 import { Dialog } from "../components/ui/Dialog";
 import { EmptyState } from "../components/ui/EmptyState";
 import { ErrorState } from "../components/ui/ErrorState";
@@ -291,6 +292,7 @@ function EditUserForm({
         disabled={isSelf}
         onChange={(event) => setDisabled(event.target.checked)}
       />
+      {isSelf ? null : <ResetLinkSection surface={surface} user={user} />}
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
         <Button variant="secondary" onClick={onDone}>
           Cancel
@@ -300,5 +302,39 @@ function EditUserForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Admins hand a single-use reset link to someone who forgot their password. */
+function ResetLinkSection({ surface, user }: { surface: Surface; user: UserRecord }) {
+  const create = useMutation({ mutationFn: () => api.users.createResetLink(surface, user.id) });
+  return (
+    <section aria-labelledby={`reset-${user.id}`} className="space-y-2 rounded-lg border border-slate-200 p-4">
+      <h3 id={`reset-${user.id}`} className="text-sm font-semibold text-slate-900">
+        Password reset
+      </h3>
+      {create.data ? (
+        <CopyField
+          label="Reset link"
+          value={create.data.url}
+          hint={`Single use, valid until ${formatDateTime(create.data.expiresAt)}. Send it to ${user.name} privately.`}
+        />
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">
+            Create a single-use link (valid for one hour) that lets {user.name} choose a new password.
+          </p>
+          {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+          <Button
+            variant="secondary"
+            onClick={() => create.mutate()}
+            loading={create.isPending}
+            loadingText="Creating…"
+          >
+            Create reset link
+          </Button>
+        </>
+      )}
+    </section>
   );
 }

@@ -15,6 +15,7 @@ import type {
   LoginBody,
   PartnerPage,
   PartnerRecord,
+  PasswordResetLink,
   Role,
   SessionInfo,
   UserPage,
@@ -218,6 +219,8 @@ export const api = {
       request<UserPage>("GET", `/api/${surface}/users`, { query: { ...params }, signal }),
     update: (surface: Surface, id: string, body: UserPatch) =>
       request<UserRecord>("PATCH", `/api/${surface}/users/${encodeURIComponent(id)}`, { body }),
+    createResetLink: (surface: Surface, id: string) =>
+      request<PasswordResetLink>("POST", `/api/${surface}/users/${encodeURIComponent(id)}/password-reset`),
   },
 
   invitations: {

@@ -1,11 +1,13 @@
 import type { AuthSession, SessionInfo } from "@symbiont/contracts";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { transaction } from "../../db";
+import { type Tx, transaction } from "../../db";
+import type { AuditSource } from "../../platform/audit";
 import { recordAudit } from "../../platform/audit";
 import type { Actor } from "../../platform/authz";
 import { type AppDeps, auditSource, type RequestMeta, type ServiceContext } from "../../platform/context";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import { enforceRateLimit } from "../../platform/http/rate-limit";
+import { assertCanManagePeople } from "./identity.policies";
 import { findUser, findUserByEmail, type UserRow } from "./identity.queries";
 import { passwordResetTokens, users } from "./identity.schema";
 import { hashPassword, hashToken, randomToken, verifyPassword } from "./secrets";
@@ -158,29 +160,60 @@ export async function changePassword(
   });
 }
 
-/** Creates a single-use reset link (printed by the CLI until email delivery exists). */
+/** Stores a new single-use reset token for `user` and returns its link. */
+async function issueResetLink(
+  tx: Tx,
+  deps: Pick<AppDeps, "config">,
+  user: UserRow,
+  source: AuditSource,
+): Promise<{ url: string; expiresAt: Date }> {
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + RESET_TOKEN_TTL_MS);
+  await tx.insert(passwordResetTokens).values({
+    workspaceId: user.workspaceId,
+    userId: user.id,
+    tokenHash: hashToken(token),
+    expiresAt,
+  });
+  await recordAudit(tx, source, {
+    action: "user.password_reset_requested",
+    entityType: "user",
+    entityId: user.id,
+    partnerId: user.partnerId,
+    after: { expiresAt: expiresAt.toISOString() },
+  });
+  return { url: `${deps.config.baseUrl}/reset-password?token=${token}`, expiresAt };
+}
+
+/** Creates a single-use reset link for the CLI (`symbiont reset-password`). */
 export async function createPasswordReset(
   deps: AppDeps,
   email: string,
 ): Promise<{ url: string; expiresAt: Date; user: UserRow }> {
   const user = await findUserByEmail(deps.database.db, email);
   if (!user) throw fieldError("email", `No user has the email ${email}`, "NOT_FOUND");
-  const token = randomToken();
-  const expiresAt = new Date(Date.now() + RESET_TOKEN_TTL_MS);
-  await transaction(deps.database, async (tx) => {
-    await tx.insert(passwordResetTokens).values({
-      workspaceId: user.workspaceId,
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt,
-    });
-    await recordAudit(
-      tx,
-      { actor: { kind: "system", workspaceId: user.workspaceId, label: "symbiont reset-password" } },
-      { action: "user.password_reset_requested", entityType: "user", entityId: user.id, partnerId: user.partnerId },
-    );
-  });
-  return { url: `${deps.config.baseUrl}/reset-password?token=${token}`, expiresAt, user };
+  const source = {
+    actor: { kind: "system" as const, workspaceId: user.workspaceId, label: "symbiont reset-password" },
+  };
+  const link = await transaction(deps.database, (tx) => issueResetLink(tx, deps, user, source));
+  return { ...link, user };
+}
+
+/**
+ * An admin creates a reset link for someone they manage (vendor admins: staff; partner admins:
+ * colleagues) and passes it on; email delivery arrives with the email capability.
+ */
+export async function createPasswordResetFor(
+  ctx: ServiceContext,
+  userId: string,
+): Promise<{ url: string; expiresAt: string }> {
+  assertCanManagePeople(ctx.actor);
+  const user = await findUser(ctx.database.db, ctx.actor, userId);
+  const visible =
+    user && (ctx.actor.kind === "partner" ? user.partnerId === ctx.actor.partnerId : user.partnerId === null);
+  if (!user || !visible) throw notFound("User not found");
+  const link = await transaction(ctx.database, (tx) => issueResetLink(tx, ctx, user, auditSource(ctx)));
+  return { url: link.url, expiresAt: link.expiresAt.toISOString() };
 }
 
 export async function completePasswordReset(

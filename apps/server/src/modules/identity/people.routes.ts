@@ -9,6 +9,7 @@ import {
   idParams,
   invitationPage,
   pageQuery,
+  passwordResetLink,
   updatePartnerUserBody,
   updateVendorUserBody,
   userListQuery,
@@ -19,6 +20,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { serviceContext } from "../../platform/http/request-context";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { createPasswordResetFor } from "./auth.service";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations";
 import { listPeople, updatePerson } from "./users";
 
@@ -59,6 +61,21 @@ function peopleRoutes(surface: "console" | "portal"): FastifyPluginAsyncZod {
         },
       },
       async (request) => updatePerson(serviceContext(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/users/:id/password-reset",
+      {
+        schema: {
+          operationId: op("CreatePasswordResetLink"),
+          tags: ["users"],
+          summary: "Create a single-use password reset link (valid 1 hour) to give to this person",
+          params: idParams,
+          response: { 201: passwordResetLink },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createPasswordResetFor(serviceContext(request), request.params.id)),
     );
 
     app.get(

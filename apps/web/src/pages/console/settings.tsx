@@ -61,7 +61,7 @@ export function ConsoleUsersSection() {
       <UsersPanel
         surface="console"
         title="Users"
-        description="Everyone who can sign in to this workspace, staff and partners."
+        description="Vendor staff who can sign in to this workspace. Partner admins manage their own colleagues in the portal."
         canManage
         currentUserId={user?.id ?? ""}
         roleOptions={vendorRoles}
