@@ -20,7 +20,7 @@ const sources = [join(root, "apps/web/src"), join(root, "packages/contracts/src"
 const stale =
   !existsSync(webIndex) || sources.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(webIndex).mtimeMs);
 if (stale) {
-  console.log("Building the web app (once; about 20 s)…");
+  console.log("Building the web app (once; a few seconds)…");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const build = spawnSync(npm, ["run", "build", "--silent", "-w", "@symbiont/web"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
