@@ -28,7 +28,10 @@ export const auditEventQuery = z.object({
   from: timestamp.optional(),
   to: timestamp.optional(),
   /** Return entries older than this id (from `nextCursor`). */
-  before: z.string().regex(/^\d+$/, { message: "Use the nextCursor of the previous page" }).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/, { message: "Use the nextCursor of the previous page" })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditEventQuery = z.input<typeof auditEventQuery>;

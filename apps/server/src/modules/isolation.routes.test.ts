@@ -139,7 +139,10 @@ const consoleCases: IsolationCase[] = [
     route: "/api/console/audit-events",
     allowed: ["admin"],
     request: () => ({ url: "/api/console/audit-events?limit=5" }),
-    invalid: { request: () => ({ url: "/api/console/audit-events?before=abc" }), path: "query.before" },
+    invalid: {
+      request: () => ({ url: "/api/console/audit-events?before=99999999999999999999" }),
+      path: "query.before",
+    },
   },
   {
     method: "GET",
