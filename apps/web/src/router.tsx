@@ -62,6 +62,7 @@ const resetPasswordRoute = createRoute({
 
 // ── guards ──────────────────────────────────────────────────────────────────
 
+// Keyed by who is signed in: what they are told when they open the other surface.
 const surfaceNotices: Record<UserKind, string> = {
   vendor: "That page is for partners",
   partner: "That page is for vendor staff",
@@ -71,7 +72,7 @@ async function requireSurface(kind: UserKind, href: string): Promise<{ session: 
   const session = await ensureSession();
   if (!session) throw redirect({ to: "/login", search: { redirect: href } });
   if (session.user.kind !== kind) {
-    setNotice("surface", surfaceNotices[kind]);
+    setNotice("surface", surfaceNotices[session.user.kind]);
     throw redirect({ to: homeFor(session.user) });
   }
   return { session };

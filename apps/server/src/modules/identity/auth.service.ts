@@ -114,11 +114,10 @@ export async function logout(ctx: ServiceContext): Promise<void> {
 }
 
 export async function currentSession(ctx: ServiceContext): Promise<AuthSession> {
-  const actor = ctx.actor;
-  if (!actor.userId) {
-    const label = actor.label;
-    return authSessionFor(ctx, ctx.database.db, actor, { name: label, email: "" });
-  }
+  const { actor } = ctx;
+  // Sessions carry the profile already (one query per request); API keys describe themselves.
+  if (actor.profile) return authSessionFor(ctx, ctx.database.db, actor, actor.profile);
+  if (!actor.userId) return authSessionFor(ctx, ctx.database.db, actor, { name: actor.label, email: "" });
   const user = await findUser(ctx.database.db, actor, actor.userId);
   if (!user) throw new AppError("UNAUTHENTICATED");
   return authSessionFor(ctx, ctx.database.db, actor, user);

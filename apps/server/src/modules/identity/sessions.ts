@@ -3,6 +3,8 @@ import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { Actor } from "../../platform/authz";
 import type { AppDeps } from "../../platform/context";
+import { partners } from "../partners/partners.schema";
+import { workspaces } from "../workspaces/workspaces.schema";
 import { profileNames, type UserRow } from "./identity.queries";
 import { sessions, users } from "./identity.schema";
 import { csrfTokenFor, hashToken, randomToken } from "./secrets";
@@ -43,12 +45,22 @@ export async function createSession(
   return { token, sessionId: row.id, expiresAt };
 }
 
-/** Resolves a session cookie to its actor, or null when it is unknown, revoked or expired. */
+/**
+ * Resolves a session cookie to its actor (with the names /me shows, in the same query), or null
+ * when it is unknown, revoked or expired.
+ */
 export async function actorFromSession(db: DbOrTx, token: string): Promise<Actor | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      workspace: { id: workspaces.id, name: workspaces.name, slug: workspaces.slug },
+      partnerName: partners.name,
+    })
     .from(sessions)
     .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
+    .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))
+    .leftJoin(partners, and(eq(partners.workspaceId, users.workspaceId), eq(partners.id, users.partnerId)))
     .where(eq(sessions.tokenHash, hashToken(token)))
     .limit(1);
   if (!row) return null;
@@ -63,7 +75,11 @@ export async function actorFromSession(db: DbOrTx, token: string): Promise<Actor
       .set({ lastSeenAt: sql`now()` })
       .where(and(eq(sessions.workspaceId, session.workspaceId), eq(sessions.id, session.id)));
   }
-  return actorFromUser(user, { sessionId: session.id });
+  const partner = user.partnerId && row.partnerName ? { id: user.partnerId, name: row.partnerName } : null;
+  return {
+    ...actorFromUser(user, { sessionId: session.id }),
+    profile: { name: user.name, email: user.email, workspace: row.workspace, partner },
+  };
 }
 
 export function actorFromUser(user: UserRow, via: { sessionId: string | null }): Actor {
@@ -144,7 +160,7 @@ export async function authSessionFor(
   actor: Actor,
   user: Pick<UserRow, "name" | "email">,
 ): Promise<AuthSession> {
-  const names = await profileNames(db, actor.workspaceId, actor.partnerId);
+  const names = actor.profile ?? (await profileNames(db, actor.workspaceId, actor.partnerId));
   return {
     user: {
       id: actor.userId ?? actor.apiKeyId ?? "",

@@ -9,6 +9,15 @@ interface ActorBase {
   sessionId: string | null;
   /** Human-readable name for audit entries: an email or an API key name. */
   label: string;
+  /** Names for display, loaded with the credentials when that costs no extra query. */
+  profile?: ActorProfile;
+}
+
+export interface ActorProfile {
+  name: string;
+  email: string;
+  workspace: { id: string; name: string; slug: string };
+  partner: { id: string; name: string } | null;
 }
 
 export interface VendorActor extends ActorBase {
