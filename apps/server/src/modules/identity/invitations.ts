@@ -54,7 +54,7 @@ export async function listInvitations(
 ): Promise<{ items: InvitationRecord[]; total: number }> {
   assertCanInvite(ctx.actor);
   const db = ctx.database.db;
-  const rows = await db
+  const rowsQuery = db
     .select({ invitation: invitations, partnerName: partners.name, invitedBy: inviter.email })
     .from(invitations)
     .leftJoin(partners, and(eq(partners.workspaceId, invitations.workspaceId), eq(partners.id, invitations.partnerId)))
@@ -63,7 +63,10 @@ export async function listInvitations(
     .orderBy(desc(invitations.createdAt))
     .limit(page.limit)
     .offset(page.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(scope(ctx.actor));
+  const [rows, [count]] = await Promise.all([
+    rowsQuery,
+    db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(scope(ctx.actor)),
+  ]);
   return { items: rows.map((r) => toRecord(r.invitation, r.partnerName, r.invitedBy)), total: count?.n ?? 0 };
 }
 

@@ -43,14 +43,17 @@ export async function listPeople(
     pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
   );
   const db = ctx.database.db;
-  const rows = await db
-    .select()
-    .from(users)
-    .where(where)
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  // The page and the total are independent: ask for both at once.
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
   return { items: rows.map(toUserRecord), total: count?.n ?? 0 };
 }
 

@@ -24,14 +24,11 @@ export async function listPartners(
     pattern ? ilike(partners.name, pattern) : undefined,
   );
   const db = ctx.database.db;
-  const rows = await db
-    .select()
-    .from(partners)
-    .where(where)
-    .orderBy(asc(partners.name))
-    .limit(query.limit)
-    .offset(query.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(partners).where(where);
+  // The page and the total are independent: ask for both at once.
+  const [rows, [count]] = await Promise.all([
+    db.select().from(partners).where(where).orderBy(asc(partners.name)).limit(query.limit).offset(query.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(partners).where(where),
+  ]);
   return { items: rows.map(toPartnerRecord), total: count?.n ?? 0 };
 }
 
