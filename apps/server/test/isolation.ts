@@ -6,6 +6,11 @@ import { type Caller, createWorld, everyCaller, type World } from "./factories";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
+/** What case builders may use: the test database (read it inside requests, not at definition). */
+export interface IsolationContext {
+  database(): Database;
+}
+
 export interface RouteRequest {
   url: string;
   body?: unknown;
