@@ -10,3 +10,4 @@ export * from "../modules/workspaces/workspaces.schema";
 export * from "../platform/audit/audit.schema";
 export * from "../platform/events/events.schema";
 export * from "../platform/http/rate-limit.schema";
+export * from "../platform/imports/imports.schema";
