@@ -57,10 +57,15 @@ export function solveDense(n: number, a: Float64Array, b: Float64Array): Float64
 
 /**
  * Probability of conversion from every transient state, with `removed` states (mask 1) forced to
- * 0. Exact elimination up to DENSE_LIMIT kept states; above that Gauss–Seidel sweeps, which
- * converge monotonically from 0 for an absorbing chain, until no entry moves by more than 1e-15.
+ * 0. Exact elimination up to DENSE_LIMIT kept states (or when `method` says so); above that
+ * Gauss–Seidel sweeps, which converge monotonically from 0 for an absorbing chain, until no entry
+ * moves by more than 1e-15.
  */
-export function conversionProbabilities(chain: TransientChain, removed?: Uint8Array): Float64Array {
+export function conversionProbabilities(
+  chain: TransientChain,
+  removed?: Uint8Array,
+  method: "auto" | "direct" | "iterative" = "auto",
+): Float64Array {
   const { size, rowStart, column, probability, toConversion } = chain;
   const keep: number[] = [];
   const slot = new Int32Array(size).fill(-1);
@@ -72,7 +77,7 @@ export function conversionProbabilities(chain: TransientChain, removed?: Uint8Ar
   const n = keep.length;
   const x = new Float64Array(size);
   if (n === 0) return x;
-  if (n <= DENSE_LIMIT) {
+  if (method === "direct" || (method === "auto" && n <= DENSE_LIMIT)) {
     const a = new Float64Array(n * n);
     const b = new Float64Array(n);
     for (let r = 0; r < n; r++) {

@@ -172,7 +172,7 @@ export class JourneySetBuilder {
     }
     if (touch?.type !== undefined) {
       this.types ??= u32(this.channels.data.length);
-      this.types.padTo(index, this.type("(none)"));
+      if (this.types.length < index) this.types.padTo(index, this.type("(none)"));
       this.types.push(this.type(touch.type));
     }
     if (touch?.flags) {
@@ -200,15 +200,6 @@ export class JourneySetBuilder {
     }
   }
 
-  /** Drops touches added since the last endJourney (a rejected line). */
-  abandonJourney(): void {
-    const start = this.offsets.data[this.offsets.length - 1]!;
-    this.channels.length = start;
-    for (const column of [this.times, this.types, this.flags, this.weights]) {
-      if (column && column.length > start) column.length = start;
-    }
-  }
-
   /** Adds a whole journey from channel names. */
   addPath(channels: readonly string[], counts: JourneyCounts, touches?: readonly (TouchInput | undefined)[]): void {
     for (let i = 0; i < channels.length; i++) this.touch(this.channel(channels[i]!), touches?.[i]);
@@ -219,7 +210,7 @@ export class JourneySetBuilder {
     const touches = this.channels.length;
     const journeys = this.journeyCount;
     this.times?.padTo(touches, Number.NaN);
-    if (this.types) this.types.padTo(touches, this.type("(none)"));
+    if (this.types && this.types.length < touches) this.types.padTo(touches, this.type("(none)"));
     this.flags?.padTo(touches, 0);
     this.weights?.padTo(touches, Number.NaN);
     this.closes?.padTo(journeys, Number.NaN);

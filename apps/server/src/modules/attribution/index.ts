@@ -1,0 +1,2 @@
+export { attributionUsage, runAttributionCommand } from "./attribution.cli";
+export * from "./engine";
