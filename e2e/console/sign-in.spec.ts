@@ -27,8 +27,13 @@ test("vendor admin signs in to the console and finds Northwind Consulting among 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
     await waitForPath(page, "/console/partners");
     await page.getByRole("heading", { level: 1, name: "Partners" }).waitFor();
+    // The demo directory has 60 partners over several pages: find ours by searching.
+    const search = page.getByLabel("Search", { exact: true });
+    await search.fill("Northwind");
     await page.getByText("Northwind Consulting", { exact: true }).first().waitFor();
+    await search.fill("contoso");
     await page.getByText("Contoso Systems", { exact: true }).first().waitFor();
+    assert.equal(await page.getByText("Northwind Consulting", { exact: true }).count(), 0, "the search narrows the list");
   }),
 );
 

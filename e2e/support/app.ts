@@ -12,8 +12,30 @@ export const accounts = {
   contosoAdmin: "sam@contoso-systems.example",
 } as const;
 
-export const consoleNav = ["Dashboard", "Partners", "Deals", "Attribution", "Enablement", "MDF", "Settings"] as const;
-export const portalNav = ["Home", "Deals", "Leads", "Learning", "Funds", "Earnings", "Profile"] as const;
+export const consoleNav = [
+  "Dashboard",
+  "Partners",
+  "Recruitment",
+  "Programs",
+  "Onboarding",
+  "Agreements",
+  "Deals",
+  "Attribution",
+  "Enablement",
+  "MDF",
+  "Settings",
+] as const;
+export const portalNav = [
+  "Home",
+  "Tier & benefits",
+  "Agreements",
+  "Deals",
+  "Leads",
+  "Learning",
+  "Funds",
+  "Earnings",
+  "Profile",
+] as const;
 
 export function loginForm(page: Page): { form: Locator; email: Locator; password: Locator; submit: Locator } {
   const form = page.getByTestId("login-form");

@@ -15,9 +15,19 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
-import { consolePartnerRoutes, portalPartnerRoutes } from "./modules/partners";
+import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
+import {
+  consolePartnerImportRoutes,
+  consolePartnerRoutes,
+  consolePartnerSettingsRoutes,
+  portalPartnerRoutes,
+} from "./modules/partners";
+import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
+import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
 import { systemRoutes } from "./platform/http/system.routes";
@@ -111,12 +121,20 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(systemRoutes);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
+  await app.register(publicApplyRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
       await scope.register(consolePeopleRoutes);
       await scope.register(consolePartnerRoutes);
+      await scope.register(consolePartnerImportRoutes);
+      await scope.register(consolePartnerSettingsRoutes);
       await scope.register(consoleAuditRoutes);
+      await scope.register(consoleProgramRoutes);
+      await scope.register(consoleTierRoutes);
+      await scope.register(consoleAgreementRoutes);
+      await scope.register(consoleOnboardingRoutes);
+      await scope.register(consoleRecruitmentRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -125,6 +143,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       scope.addHook("onRequest", guard.portal);
       await scope.register(portalPeopleRoutes);
       await scope.register(portalPartnerRoutes);
+      await scope.register(portalProgramRoutes);
+      await scope.register(portalTierRoutes);
+      await scope.register(portalAgreementRoutes);
+      await scope.register(portalOnboardingRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,5 +81,31 @@ describe("symbiont CLI", () => {
     const unknown = symbiont(["reset-password", "ghost@acme.example"]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain("No user has the email ghost@acme.example");
+  }, 120_000);
+
+  it("imports partners from CSV: a dry run, a refused file, then the real import with progress", () => {
+    const good = join(dataDir, "partners.csv");
+    writeFileSync(
+      good,
+      "Company,Website,Country\nCli Partner One,https://cli-one.example,DE\nCli Partner Two,https://cli-two.example,FR\n",
+    );
+    const dry = symbiont(["import", "partners", good, "--dry-run"]);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toContain("Company                      → name");
+    expect(dry.out).toContain("2 rows: 2 valid, 0 invalid; 2 to create");
+    expect(dry.out).toContain("Dry run: nothing was imported.");
+    const bad = join(dataDir, "bad.csv");
+    writeFileSync(bad, 'Company,Website\n"=HYPERLINK(""x"")",https://x.example\n');
+    const refused = symbiont(["import", "partners", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/line 2, Company: starts with "=" like a spreadsheet formula/);
+    expect(refused.out).toContain("Nothing was imported.");
+    const real = symbiont(["import", "partners", good]);
+    expect(real.code, real.err).toBe(0);
+    expect(real.out).toContain("[##############################] 2/2 rows (100%)");
+    expect(real.out).toMatch(/2 created, 0 updated, 0 skipped/);
+    const again = symbiont(["import", "partners", good]);
+    expect(again.out).toContain("2 duplicates to skip");
+    expect(symbiont(["import", "accounts", good]).code).toBe(2);
   }, 120_000);
 });

@@ -4,7 +4,9 @@ import { ConfigError, loadConfig } from "./config/env";
 import { createDatabase, runMigrations, transaction } from "./db";
 import { jobDefinitions } from "./jobs";
 import { type Role, start } from "./main";
+import { runAttributionCommand } from "./modules/attribution";
 import { createPasswordReset, createUserDirectly, demoLogins, hashPassword } from "./modules/identity";
+import { ImportUsageError, runPartnerImportCommand } from "./modules/partners";
 import { createWorkspace, findWorkspaceBySlug, slugify } from "./modules/workspaces";
 import { AppError } from "./platform/errors";
 import { JobQueue } from "./platform/jobs";
@@ -21,6 +23,11 @@ Commands:
   create-admin --email <e> --name <n> [--workspace <name>] [--password <p>]
                                           Create a vendor admin (and the workspace if it is new).
   reset-password <email>                  Print a single-use password reset link (valid 1 hour).
+  attribution --paths <file> --format channelattribution --model <name> [--value] [--json]
+                                          Credit channels in a ChannelAttribution path file (first, last,
+                                          linear, time-decay, u-shaped, w-shaped, full-path, markov, shapley).
+  import partners <file.csv> [--mapping map.json] [--dry-run] [--on-duplicate skip|update] [--workspace <slug>]
+                                          Import partners from CSV (all or nothing), with a progress bar.
 
 Environment: PORT, HOST, DATABASE_URL, SYMBIONT_DATA_DIR, SESSION_SECRET, BASE_URL, LOG_LEVEL.
 `;
@@ -158,7 +165,30 @@ async function resetPassword(args: string[]): Promise<void> {
   });
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const [kind, ...rest] = args;
+  if (kind !== "partners") throw new UsageError('import needs a kind: "import partners <file.csv>"');
+  const code = await withDatabase(async (database) => {
+    await migrateAll(database);
+    try {
+      return await runPartnerImportCommand(database, rest, say);
+    } catch (error) {
+      if (error instanceof ImportUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+  if (code !== 0) process.exitCode = code;
+}
+
+async function attributionCommand(args: string[]): Promise<void> {
+  // It prints its own usage (exit 2) and file problems (exit 1).
+  const code = await runAttributionCommand(args, say);
+  if (code !== 0) process.exitCode = code;
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  attribution: attributionCommand,
+  import: importCommand,
   serve,
   migrate: (args) => {
     if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);
@@ -182,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await run(rest);
-    return command === "serve" ? -1 : 0;
+    return command === "serve" ? -1 : Number(process.exitCode ?? 0);
   } catch (error) {
     if (
       error instanceof UsageError ||

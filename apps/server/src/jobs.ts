@@ -1,5 +1,14 @@
 import { expireInvitationsJob } from "./modules/identity";
+import { flagOverdueStepsJob } from "./modules/onboarding";
+import { runPartnerImportJob } from "./modules/partners";
+import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
 
 /** Every job definition; the worker role consumes them all. */
-export const jobDefinitions = [expireInvitationsJob, pruneRateLimitsJob] as const;
+export const jobDefinitions = [
+  expireInvitationsJob,
+  pruneRateLimitsJob,
+  runPartnerImportJob,
+  evaluateTiersJob,
+  flagOverdueStepsJob,
+] as const;

@@ -9,6 +9,7 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 /** What case builders may use: the test database (read it inside requests, not at definition). */
 export interface IsolationContext {
   database(): Database;
+  app(): FastifyInstance;
 }
 
 export interface RouteRequest {

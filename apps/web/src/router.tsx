@@ -60,6 +60,12 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/ResetPasswordPage"), "ResetPasswordPage"),
 });
 
+const applyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/apply/$workspaceSlug/$programSlug",
+  component: lazyRouteComponent(() => import("./pages/apply/ApplyPage"), "ApplyPage"),
+});
+
 // ── guards ──────────────────────────────────────────────────────────────────
 
 // Keyed by who is signed in: what they are told when they open the other surface.
@@ -98,7 +104,55 @@ const consoleIndexRoute = createRoute({
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "partners",
-  component: lazyRouteComponent(() => import("./pages/console/PartnersPage"), "PartnersPage"),
+  component: lazyRouteComponent(() => import("./pages/console/partners/PartnersPage"), "PartnersPage"),
+});
+const consolePartnerImportRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "partners/import",
+  component: lazyRouteComponent(
+    () => import("./pages/console/partners/import/ImportPartnersPage"),
+    "ImportPartnersPage",
+  ),
+});
+const consolePartnerProfileRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "partners/$partnerId",
+  component: lazyRouteComponent(() => import("./pages/console/partners/PartnerProfilePage"), "PartnerProfilePage"),
+});
+const consoleProgramsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "programs",
+  component: lazyRouteComponent(() => import("./pages/console/programs/ProgramsPage"), "ProgramsPage"),
+});
+const consoleTierProposalsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "programs/proposals",
+  component: lazyRouteComponent(() => import("./pages/console/programs/TierProposalsPage"), "TierProposalsPage"),
+});
+const consoleProgramRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "programs/$programId",
+  component: lazyRouteComponent(() => import("./pages/console/programs/ProgramPage"), "ProgramPage"),
+});
+const consoleRecruitmentRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "recruitment",
+  component: lazyRouteComponent(() => import("./pages/console/recruitment/RecruitmentPage"), "RecruitmentPage"),
+});
+const consoleIppRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "recruitment/ipp/$programId",
+  component: lazyRouteComponent(() => import("./pages/console/recruitment/IppEditorPage"), "IppEditorPage"),
+});
+const consoleAgreementsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "agreements",
+  component: lazyRouteComponent(() => import("./pages/console/agreements/AgreementsPage"), "AgreementsPage"),
+});
+const consoleOnboardingRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "onboarding",
+  component: lazyRouteComponent(() => import("./pages/console/onboarding/OnboardingPage"), "OnboardingPage"),
 });
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -156,6 +210,11 @@ const settingsAuditRoute = createRoute({
   path: "audit-log",
   component: lazyRouteComponent(settings, "AuditLogSection"),
 });
+const settingsCustomFieldsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "custom-fields",
+  component: lazyRouteComponent(() => import("./pages/console/settings/partnerDirectory"), "PartnerDirectorySection"),
+});
 const settingsSecurityRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "security",
@@ -176,6 +235,16 @@ const portalIndexRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/",
   component: lazyRouteComponent(() => import("./pages/portal/PortalHomePage"), "PortalHomePage"),
+});
+const portalTierRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "tier",
+  component: lazyRouteComponent(() => import("./pages/portal/PortalTierPage"), "PortalTierPage"),
+});
+const portalAgreementsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "agreements",
+  component: lazyRouteComponent(() => import("./pages/portal/PortalAgreementsPage"), "PortalAgreementsPage"),
 });
 const portalDealsRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -238,9 +307,19 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   inviteRoute,
   resetPasswordRoute,
+  applyRoute,
   consoleRoute.addChildren([
     consoleIndexRoute,
     consolePartnersRoute,
+    consolePartnerImportRoute,
+    consolePartnerProfileRoute,
+    consoleProgramsRoute,
+    consoleTierProposalsRoute,
+    consoleProgramRoute,
+    consoleRecruitmentRoute,
+    consoleIppRoute,
+    consoleAgreementsRoute,
+    consoleOnboardingRoute,
     consoleDealsRoute,
     consoleAttributionRoute,
     consoleEnablementRoute,
@@ -251,11 +330,14 @@ const routeTree = rootRoute.addChildren([
       settingsInvitationsRoute,
       settingsApiKeysRoute,
       settingsAuditRoute,
+      settingsCustomFieldsRoute,
       settingsSecurityRoute,
     ]),
   ]),
   portalRoute.addChildren([
     portalIndexRoute,
+    portalTierRoute,
+    portalAgreementsRoute,
     portalDealsRoute,
     portalLeadsRoute,
     portalLearningRoute,

@@ -1,24 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
+import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
+import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
+import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
+import { programIsolationCases } from "./programs/programs.isolation";
+import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { tierIsolationCases } from "./tiers/tiers.isolation";
 
 // Every module lists its routes' isolation cases in `<module>.isolation.ts`; this file runs them
 // all and fails when an API route joins the app without joining the matrix.
 const harness = useTestApp();
-const context: IsolationContext = { database: () => harness.database };
+const context: IsolationContext = { database: () => harness.database, app: () => harness.app };
 
 const modules: Record<string, IsolationCase[]> = {
+  partnerImports: partnerImportIsolationCases(context),
   identity: identityIsolationCases(context),
   partners: partnerIsolationCases(context),
   audit: auditIsolationCases(context),
+  programs: programIsolationCases(context),
+  tiers: tierIsolationCases(context),
+  agreements: agreementIsolationCases(context),
+  onboarding: onboardingIsolationCases(context),
+  recruitment: recruitmentIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
 const outsideMatrix: Record<string, string> = {
   ...identityPublicRoutes,
+  ...recruitmentPublicRoutes,
   "GET /api/openapi.json": "public API description",
 };
 

@@ -1,6 +1,11 @@
 import { type Database, transaction } from "../db";
+import { agreementsSeed } from "../modules/agreements";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
-import { partnersSeed } from "../modules/partners";
+import { onboardingSeed } from "../modules/onboarding";
+import { partnerManagersSeed, partnersSeed } from "../modules/partners";
+import { programsSeed } from "../modules/programs";
+import { recruitmentSeed } from "../modules/recruitment";
+import { tiersSeed } from "../modules/tiers";
 import { createWorkspace, findWorkspaceBySlug } from "../modules/workspaces";
 import type { SeedContributor } from "./registry";
 
@@ -10,7 +15,17 @@ export const DEMO_PASSWORD = "symbiont-demo";
 export const DEMO_WORKSPACE = { name: "Acme Cloud", slug: "acme-cloud" };
 
 /** Every module's demo data, in dependency order. Later capabilities append here. */
-export const seedContributors: readonly SeedContributor[] = [partnersSeed, identitySeed];
+export const seedContributors: readonly SeedContributor[] = [
+  partnersSeed,
+  programsSeed,
+  tiersSeed,
+  identitySeed,
+  partnerManagersSeed,
+  // After identity: acceptances name the demo partner admins, journeys count partner users.
+  agreementsSeed,
+  onboardingSeed,
+  recruitmentSeed,
+];
 
 export interface DemoSeedResult {
   created: boolean;

@@ -1,23 +1,81 @@
 import type {
+  AddProgramMembersBody,
+  AgreementAcceptanceList,
+  AgreementAcceptanceRecord,
+  AgreementDetail,
+  AgreementRecord,
+  AgreementVersionRecord,
   ApiKeyRecord,
+  ApplicationDetail,
+  ApplicationFormInfo,
+  ApplicationPage,
+  ApplyBody,
+  ApplyResult,
+  ApproveApplicationResult,
   AuditEventPage,
   AuthSession,
   ChangePasswordBody,
+  CreateAgreementBody,
   CreateApiKeyBody,
+  CreateCustomFieldBody,
   CreatedApiKey,
+  CreateJourneyTemplateBody,
   CreatePartnerBody,
   CreatePartnerInvitationBody,
+  CreateProgramBody,
+  CreateTierBody,
   CreateVendorInvitationBody,
+  CustomFieldDefinition,
+  CustomFieldDefinitionList,
   ErrorBody,
+  IdealPartnerProfile,
   InvitationPage,
   InvitationPreview,
   InvitationRecord,
+  IppCriterion,
+  IppUpdateResult,
+  JourneyStepInput,
+  JourneyTemplateList,
+  JourneyTemplateRecord,
   LoginBody,
+  OnboardingMetrics,
+  OnboardingTaskList,
+  OwnPartnerRecord,
+  PartnerAgreementList,
+  PartnerBulkBody,
+  PartnerBulkResult,
+  PartnerDirectorySettings,
+  PartnerJourneyList,
+  PartnerManagerList,
   PartnerPage,
   PartnerRecord,
+  PartnerSignals,
+  PartnerStageChangeBody,
+  PartnerTimelinePage,
   PasswordResetLink,
+  PortalProgram,
+  PortalTierView,
+  ProgramList,
+  ProgramMemberPage,
+  ProgramRecord,
+  PutPartnerSignalsBody,
   Role,
   SessionInfo,
+  SimulateTiersBody,
+  TierEvaluationResult,
+  TierList,
+  TierProposal,
+  TierProposalPage,
+  TierProposalStatus,
+  TierRecord,
+  TierSimulation,
+  UpdateAgreementBody,
+  UpdateCustomFieldBody,
+  UpdateJourneyStepBody,
+  UpdateJourneyTemplateBody,
+  UpdatePartnerBody,
+  UpdateProgramBody,
+  UpdateTierBody,
   UserPage,
   UserRecord,
   ValidationIssue,
@@ -172,6 +230,24 @@ export interface PageParams {
   offset?: number;
 }
 
+/** Directory list parameters; `stage`, `type` and `region` are comma-separated lists. */
+export interface PartnerListParams {
+  q?: string;
+  stage?: string;
+  type?: string;
+  region?: string;
+  industry?: string;
+  country?: string;
+  tag?: string;
+  managerId?: string;
+  programId?: string;
+  tierId?: string;
+  sort?: "name" | "createdAt" | "updatedAt" | "stage" | "country";
+  dir?: "asc" | "desc";
+  limit?: number;
+  offset?: number;
+}
+
 export interface CreatedInvitation {
   invitation: InvitationRecord;
   acceptUrl: string;
@@ -196,6 +272,9 @@ export interface UserPatch {
 export type Surface = "console" | "portal";
 
 export const api = {
+  /** Any JSON endpoint, for feature modules that keep their endpoint lists beside their pages. */
+  raw: <T>(method: Method, path: string, body?: unknown, signal?: AbortSignal) =>
+    request<T>(method, path, { ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }),
   auth: {
     login: (body: LoginBody) => request<AuthSession>("POST", "/api/auth/login", { body, anonymous: true }),
     logout: () => request<void>("POST", "/api/auth/logout", { anonymous: true }),
@@ -246,10 +325,239 @@ export const api = {
       request<AuditEventPage>("GET", "/api/console/audit-events", { query: { ...filters }, signal }),
   },
 
+  // ── partner directory ──
   partners: {
-    list: (params: PageParams, signal?: AbortSignal) =>
+    list: (params: PartnerListParams, signal?: AbortSignal) =>
       request<PartnerPage>("GET", "/api/console/partners", { query: { ...params }, signal }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<PartnerRecord>("GET", `/api/console/partners/${encodeURIComponent(id)}`, { signal }),
     create: (body: CreatePartnerBody) => request<PartnerRecord>("POST", "/api/console/partners", { body }),
-    own: (signal?: AbortSignal) => request<PartnerRecord>("GET", "/api/portal/partner", { signal }),
+    update: (id: string, body: UpdatePartnerBody) =>
+      request<PartnerRecord>("PATCH", `/api/console/partners/${encodeURIComponent(id)}`, { body }),
+    changeStage: (id: string, body: PartnerStageChangeBody) =>
+      request<PartnerRecord>("POST", `/api/console/partners/${encodeURIComponent(id)}/stage`, { body }),
+    bulk: (body: PartnerBulkBody) => request<PartnerBulkResult>("POST", "/api/console/partners/bulk", { body }),
+    timeline: (id: string, params: { before?: string; limit?: number }, signal?: AbortSignal) =>
+      request<PartnerTimelinePage>("GET", `/api/console/partners/${encodeURIComponent(id)}/timeline`, {
+        query: { ...params },
+        signal,
+      }),
+    managers: (signal?: AbortSignal) => request<PartnerManagerList>("GET", "/api/console/partner-managers", { signal }),
+    people: (id: string, signal?: AbortSignal) =>
+      request<UserPage>("GET", `/api/console/partners/${encodeURIComponent(id)}/people`, { signal }),
+    /** The CSV export of the same filters (a plain link: the browser downloads it). */
+    exportUrl: (params: PartnerListParams) => {
+      const { limit: _limit, offset: _offset, ...filters } = params;
+      return buildUrl("/api/console/partners/export.csv", filters);
+    },
+    customFields: (signal?: AbortSignal) =>
+      request<CustomFieldDefinitionList>("GET", "/api/console/partner-custom-fields", { signal }),
+    createCustomField: (body: CreateCustomFieldBody) =>
+      request<CustomFieldDefinition>("POST", "/api/console/partner-custom-fields", { body }),
+    updateCustomField: (id: string, body: UpdateCustomFieldBody) =>
+      request<CustomFieldDefinition>("PATCH", `/api/console/partner-custom-fields/${encodeURIComponent(id)}`, { body }),
+    deleteCustomField: (id: string) =>
+      request<void>("DELETE", `/api/console/partner-custom-fields/${encodeURIComponent(id)}`),
+    directorySettings: (signal?: AbortSignal) =>
+      request<PartnerDirectorySettings>("GET", "/api/console/partner-directory-settings", { signal }),
+    saveDirectorySettings: (body: PartnerDirectorySettings) =>
+      request<PartnerDirectorySettings>("PUT", "/api/console/partner-directory-settings", { body }),
+    /** Program and tier names for the directory filters (served by the programs module). */
+    programOptions: (signal?: AbortSignal) =>
+      request<{ items: { id: string; name: string }[] }>("GET", "/api/console/programs", { signal }),
+    tierOptions: (programId: string, signal?: AbortSignal) =>
+      request<{ items: { id: string; name: string }[] }>(
+        "GET",
+        `/api/console/programs/${encodeURIComponent(programId)}/tiers`,
+        { signal },
+      ),
+    own: (signal?: AbortSignal) => request<OwnPartnerRecord>("GET", "/api/portal/partner", { signal }),
+    updateOwn: (body: UpdatePartnerBody) => request<OwnPartnerRecord>("PATCH", "/api/portal/partner", { body }),
+  },
+
+  // ── agreements, onboarding, recruitment ──
+  agreements: {
+    list: (params: { programId?: string; includeArchived?: boolean }, signal?: AbortSignal) =>
+      request<{ items: AgreementRecord[] }>("GET", "/api/console/agreements", { query: { ...params }, signal }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<AgreementDetail>("GET", `/api/console/agreements/${encodeURIComponent(id)}`, { signal }),
+    create: (body: CreateAgreementBody) => request<AgreementDetail>("POST", "/api/console/agreements", { body }),
+    update: (id: string, body: UpdateAgreementBody) =>
+      request<AgreementDetail>("PATCH", `/api/console/agreements/${encodeURIComponent(id)}`, { body }),
+    publish: (id: string, body: { bodyMarkdown: string; requiresReacceptance: boolean }) =>
+      request<AgreementVersionRecord>("POST", `/api/console/agreements/${encodeURIComponent(id)}/versions`, { body }),
+    acceptances: (id: string, signal?: AbortSignal) =>
+      request<AgreementAcceptanceList>("GET", `/api/console/agreements/${encodeURIComponent(id)}/acceptances`, {
+        signal,
+      }),
+    /** The CSV download (a plain link). */
+    acceptancesCsvUrl: (id: string) => `/api/console/agreements/${encodeURIComponent(id)}/acceptances.csv`,
+    forPartner: (partnerId: string, signal?: AbortSignal) =>
+      request<PartnerAgreementList & { acceptances: AgreementAcceptanceRecord[] }>(
+        "GET",
+        `/api/console/partners/${encodeURIComponent(partnerId)}/agreements`,
+        { signal },
+      ),
+    own: (signal?: AbortSignal) => request<PartnerAgreementList>("GET", "/api/portal/agreements", { signal }),
+    accept: (versionId: string) =>
+      request<AgreementAcceptanceRecord>("POST", `/api/portal/agreements/${encodeURIComponent(versionId)}/accept`),
+  },
+
+  onboarding: {
+    templates: (params: { programId?: string }, signal?: AbortSignal) =>
+      request<JourneyTemplateList>("GET", "/api/console/onboarding/templates", { query: { ...params }, signal }),
+    createTemplate: (body: CreateJourneyTemplateBody) =>
+      request<JourneyTemplateRecord>("POST", "/api/console/onboarding/templates", { body }),
+    updateTemplate: (id: string, body: UpdateJourneyTemplateBody) =>
+      request<JourneyTemplateRecord>("PATCH", `/api/console/onboarding/templates/${encodeURIComponent(id)}`, { body }),
+    deleteTemplate: (id: string) =>
+      request<void>("DELETE", `/api/console/onboarding/templates/${encodeURIComponent(id)}`),
+    addStep: (id: string, body: JourneyStepInput) =>
+      request<JourneyTemplateRecord>("POST", `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps`, {
+        body,
+      }),
+    updateStep: (id: string, stepId: string, body: UpdateJourneyStepBody) =>
+      request<JourneyTemplateRecord>(
+        "PATCH",
+        `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps/${encodeURIComponent(stepId)}`,
+        { body },
+      ),
+    deleteStep: (id: string, stepId: string) =>
+      request<JourneyTemplateRecord>(
+        "DELETE",
+        `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps/${encodeURIComponent(stepId)}`,
+      ),
+    reorder: (id: string, stepIds: string[]) =>
+      request<JourneyTemplateRecord>("PUT", `/api/console/onboarding/templates/${encodeURIComponent(id)}/order`, {
+        body: { stepIds },
+      }),
+    tasks: (
+      params: { overdue?: boolean; ownerSide?: "partner" | "vendor"; programId?: string },
+      signal?: AbortSignal,
+    ) => request<OnboardingTaskList>("GET", "/api/console/onboarding/tasks", { query: { ...params }, signal }),
+    metrics: (params: { programId?: string }, signal?: AbortSignal) =>
+      request<OnboardingMetrics>("GET", "/api/console/onboarding/metrics", { query: { ...params }, signal }),
+    forPartner: (partnerId: string, signal?: AbortSignal) =>
+      request<PartnerJourneyList>("GET", `/api/console/partners/${encodeURIComponent(partnerId)}/onboarding`, {
+        signal,
+      }),
+    completeForPartner: (partnerId: string, stepId: string) =>
+      request<PartnerJourneyList>(
+        "POST",
+        `/api/console/partners/${encodeURIComponent(partnerId)}/onboarding/steps/${encodeURIComponent(stepId)}/complete`,
+      ),
+    own: (signal?: AbortSignal) => request<PartnerJourneyList>("GET", "/api/portal/onboarding", { signal }),
+    completeOwn: (stepId: string) =>
+      request<PartnerJourneyList>("POST", `/api/portal/onboarding/steps/${encodeURIComponent(stepId)}/complete`),
+  },
+
+  recruitment: {
+    applications: (
+      params: { status?: string; programId?: string; sort?: "fit" | "received"; limit?: number; offset?: number },
+      signal?: AbortSignal,
+    ) => request<ApplicationPage>("GET", "/api/console/applications", { query: { ...params }, signal }),
+    application: (id: string, signal?: AbortSignal) =>
+      request<ApplicationDetail>("GET", `/api/console/applications/${encodeURIComponent(id)}`, { signal }),
+    assign: (id: string, vetterId: string) =>
+      request<ApplicationDetail>("POST", `/api/console/applications/${encodeURIComponent(id)}/assign`, {
+        body: { vetterId },
+      }),
+    approve: (id: string) =>
+      request<ApproveApplicationResult>("POST", `/api/console/applications/${encodeURIComponent(id)}/approve`),
+    reject: (id: string, reason: string) =>
+      request<ApplicationDetail>("POST", `/api/console/applications/${encodeURIComponent(id)}/reject`, {
+        body: { reason },
+      }),
+    ipp: (programId: string, signal?: AbortSignal) =>
+      request<IdealPartnerProfile>("GET", `/api/console/programs/${encodeURIComponent(programId)}/ipp`, { signal }),
+    saveIpp: (programId: string, criteria: IppCriterion[]) =>
+      request<IppUpdateResult>("PUT", `/api/console/programs/${encodeURIComponent(programId)}/ipp`, {
+        body: { criteria },
+      }),
+    form: (workspaceSlug: string, programSlug: string, signal?: AbortSignal) =>
+      request<ApplicationFormInfo>(
+        "GET",
+        `/api/public/apply/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(programSlug)}`,
+        { signal, anonymous: true },
+      ),
+    apply: (workspaceSlug: string, programSlug: string, body: ApplyBody) =>
+      request<ApplyResult>(
+        "POST",
+        `/api/public/apply/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(programSlug)}`,
+        { body, anonymous: true },
+      ),
+  },
+
+  // ── programs and tiers ──
+  programs: {
+    list: (params: { includeArchived?: boolean }, signal?: AbortSignal) =>
+      request<ProgramList>("GET", "/api/console/programs", {
+        query: { includeArchived: params.includeArchived ? "true" : undefined },
+        signal,
+      }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<ProgramRecord>("GET", `/api/console/programs/${encodeURIComponent(id)}`, { signal }),
+    create: (body: CreateProgramBody) => request<ProgramRecord>("POST", "/api/console/programs", { body }),
+    update: (id: string, body: UpdateProgramBody) =>
+      request<ProgramRecord>("PATCH", `/api/console/programs/${encodeURIComponent(id)}`, { body }),
+    setArchived: (id: string, archived: boolean) =>
+      request<ProgramRecord>(
+        "POST",
+        `/api/console/programs/${encodeURIComponent(id)}/${archived ? "archive" : "restore"}`,
+      ),
+    members: (id: string, params: PageParams, signal?: AbortSignal) =>
+      request<ProgramMemberPage>("GET", `/api/console/programs/${encodeURIComponent(id)}/members`, {
+        query: { ...params },
+        signal,
+      }),
+    addMembers: (id: string, body: AddProgramMembersBody) =>
+      request<{ added: number; alreadyMembers: number }>(
+        "POST",
+        `/api/console/programs/${encodeURIComponent(id)}/members`,
+        { body },
+      ),
+    removeMember: (id: string, partnerId: string) =>
+      request<void>(
+        "DELETE",
+        `/api/console/programs/${encodeURIComponent(id)}/members/${encodeURIComponent(partnerId)}`,
+      ),
+    own: (signal?: AbortSignal) => request<{ items: PortalProgram[] }>("GET", "/api/portal/programs", { signal }),
+  },
+
+  tiers: {
+    list: (programId: string, signal?: AbortSignal) =>
+      request<TierList>("GET", `/api/console/programs/${encodeURIComponent(programId)}/tiers`, { signal }),
+    create: (programId: string, body: CreateTierBody) =>
+      request<TierRecord>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers`, { body }),
+    update: (id: string, body: UpdateTierBody) =>
+      request<TierRecord>("PATCH", `/api/console/tiers/${encodeURIComponent(id)}`, { body }),
+    remove: (id: string) => request<void>("DELETE", `/api/console/tiers/${encodeURIComponent(id)}`),
+    reorder: (programId: string, tierIds: string[]) =>
+      request<TierList>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/reorder`, {
+        body: { tierIds },
+      }),
+    simulate: (programId: string, body: SimulateTiersBody) =>
+      request<TierSimulation>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/simulate`, {
+        body,
+      }),
+    evaluate: (programId: string) =>
+      request<TierEvaluationResult>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/evaluate`),
+    proposals: (
+      params: { status?: TierProposalStatus; programId?: string; partnerId?: string; limit?: number; offset?: number },
+      signal?: AbortSignal,
+    ) => request<TierProposalPage>("GET", "/api/console/tier-proposals", { query: { ...params }, signal }),
+    approve: (id: string, reason?: string) =>
+      request<TierProposal>("POST", `/api/console/tier-proposals/${encodeURIComponent(id)}/approve`, {
+        body: reason ? { reason } : {},
+      }),
+    reject: (id: string, reason: string) =>
+      request<TierProposal>("POST", `/api/console/tier-proposals/${encodeURIComponent(id)}/reject`, {
+        body: { reason },
+      }),
+    signals: (partnerId: string, signal?: AbortSignal) =>
+      request<PartnerSignals>("GET", `/api/console/partners/${encodeURIComponent(partnerId)}/signals`, { signal }),
+    saveSignals: (partnerId: string, body: PutPartnerSignalsBody) =>
+      request<PartnerSignals>("PUT", `/api/console/partners/${encodeURIComponent(partnerId)}/signals`, { body }),
+    own: (signal?: AbortSignal) => request<PortalTierView>("GET", "/api/portal/tier", { signal }),
   },
 };

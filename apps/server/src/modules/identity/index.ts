@@ -6,5 +6,6 @@ export { expireInvitationsJob } from "./identity.jobs";
 export { findUserByEmail } from "./identity.queries";
 export { apiKeys, invitations, passwordResetTokens, sessions, users } from "./identity.schema";
 export { demoLogins, identitySeed } from "./identity.seed";
+export { createInvitationInTx } from "./invitations";
 export { consolePeopleRoutes, portalPeopleRoutes } from "./people.routes";
 export { hashPassword } from "./secrets";

@@ -2,11 +2,13 @@ import type { AuthSession, InvitationPreview, InvitationRecord, Role } from "@sy
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Tx, transaction } from "../../db";
-import { recordAudit } from "../../platform/audit";
+import { type AuditSource, recordAudit } from "../../platform/audit";
 import type { Actor } from "../../platform/authz";
 import { type AppDeps, auditSource, type RequestMeta, type ServiceContext } from "../../platform/context";
 import { AppError, fieldError, notFound } from "../../platform/errors";
+import { emitEvent } from "../../platform/events";
 import { enforceRateLimit } from "../../platform/http/rate-limit";
+import "../onboarding/onboarding.events";
 import { partners } from "../partners/partners.schema";
 import { workspaces } from "../workspaces/workspaces.schema";
 import { assertCanInvite } from "./identity.policies";
@@ -126,6 +128,63 @@ export async function createInvitation(
     return toRecord(row, partnerName, ctx.actor.label);
   });
   return { invitation: result, acceptUrl: `${ctx.config.baseUrl}/invite/${token}` };
+}
+
+/**
+ * Creates an invitation inside the caller's transaction (recruitment invites an approved applicant
+ * as partner admin). The caller authorizes; this replaces pending invitations for the address.
+ */
+export async function createInvitationInTx(
+  tx: Tx,
+  source: AuditSource,
+  input: {
+    workspaceId: string;
+    email: string;
+    role: Role;
+    partnerId: string | null;
+    invitedBy: string | null;
+    expiresInDays: number;
+    baseUrl: string;
+  },
+): Promise<{ id: string; email: string; expiresAt: Date; acceptUrl: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (await emailTaken(tx, email)) {
+    throw new AppError("USER_EMAIL_TAKEN", { message: `${email} already has an account` });
+  }
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  await tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.workspaceId, input.workspaceId),
+        sql`lower(${invitations.email}) = ${email}`,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      workspaceId: input.workspaceId,
+      email,
+      role: input.role,
+      partnerId: input.partnerId,
+      tokenHash: hashToken(token),
+      invitedBy: input.invitedBy,
+      expiresAt,
+    })
+    .returning();
+  if (!row) throw new Error("invitation insert returned nothing");
+  await recordAudit(tx, source, {
+    action: "invitation.created",
+    entityType: "invitation",
+    entityId: row.id,
+    partnerId: input.partnerId,
+    after: { email, role: input.role, partnerId: input.partnerId, expiresAt: expiresAt.toISOString() },
+  });
+  return { id: row.id, email, expiresAt, acceptUrl: `${input.baseUrl}/invite/${token}` };
 }
 
 export async function revokeInvitation(ctx: ServiceContext, id: string): Promise<void> {
@@ -250,6 +309,16 @@ export async function acceptInvitation(
       partnerId: user.partnerId,
       after: { email: user.email, name: user.name, role: user.role, partnerId: user.partnerId },
     });
+    if (user.partnerId) {
+      await emitEvent(tx, source, {
+        type: "partner_user.joined",
+        workspaceId: user.workspaceId,
+        partnerId: user.partnerId,
+        entityType: "user",
+        entityId: user.id,
+        payload: { userId: user.id, role: user.role },
+      });
+    }
     return { token: session.token, expiresAt: session.expiresAt, body: await authSessionFor(deps, tx, actor, user) };
   });
 }

@@ -53,7 +53,14 @@ export const partners = pgTable(
     uniqueIndex("partners_workspace_domain_key").on(t.workspaceId, t.domain).where(sql`${t.domain} is not null`),
     index("partners_workspace_stage_idx").on(t.workspaceId, t.stage),
     index("partners_workspace_manager_idx").on(t.workspaceId, t.managerId),
+    // Search ORs name, legal name and domain: each needs its own trigram index for a BitmapOr.
     index("partners_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("partners_legal_name_trgm_idx").using("gin", sql`lower(${t.legalName}) gin_trgm_ops`),
+    index("partners_domain_trgm_idx").using("gin", sql`${t.domain} gin_trgm_ops`),
+    // The list's sort orders, so a page never sorts the whole directory.
+    index("partners_workspace_name_sort_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id),
+    index("partners_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
+    index("partners_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("partners_tags_idx").using("gin", t.tags),
     index("partners_types_idx").using("gin", t.types),
     check(

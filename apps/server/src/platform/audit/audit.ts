@@ -25,8 +25,16 @@ export async function recordAudit(tx: DbOrTx, source: AuditSource, entry: AuditE
   await recordAuditMany(tx, source, [entry]);
 }
 
+// 13 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535-parameter limit.
+const AUDIT_CHUNK = 1000;
+
 export async function recordAuditMany(tx: DbOrTx, source: AuditSource, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
+    await insertAuditChunk(tx, source, entries.slice(start, start + AUDIT_CHUNK));
+  }
+}
+
+async function insertAuditChunk(tx: DbOrTx, source: AuditSource, entries: AuditEntry[]): Promise<void> {
   const { actor } = source;
   await tx.insert(auditEvents).values(
     entries.map((entry) => ({

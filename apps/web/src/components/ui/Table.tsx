@@ -12,6 +12,8 @@ export interface Column<T> {
   /** Hide below `xl` (secondary detail). */
   hideBelowXl?: boolean;
   align?: "left" | "right";
+  /** Sortable columns announce their current order (`aria-sort` on the header cell). */
+  sort?: "ascending" | "descending" | "none";
 }
 
 /**
@@ -48,6 +50,7 @@ export function DataTable<T>({
               <th
                 key={column.key}
                 scope="col"
+                aria-sort={column.sort}
                 className={cn(
                   "px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase first:pl-5 last:pr-5",
                   column.hideOnMobile && "hidden md:table-cell",

@@ -5,13 +5,21 @@ import {
   CoinsIcon,
   DealsIcon,
   GridIcon,
+  ListIcon,
   PartnersIcon,
   SettingsIcon,
+  SparkIcon,
+  TasksIcon,
+  UsersIcon,
 } from "../../components/ui/icons";
 
 const nav: NavItem[] = [
   { to: "/console", label: "Dashboard", icon: <GridIcon />, exact: true },
   { to: "/console/partners", label: "Partners", icon: <PartnersIcon /> },
+  { to: "/console/recruitment", label: "Recruitment", icon: <UsersIcon /> },
+  { to: "/console/programs", label: "Programs", icon: <SparkIcon /> },
+  { to: "/console/onboarding", label: "Onboarding", icon: <TasksIcon /> },
+  { to: "/console/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/console/deals", label: "Deals", icon: <DealsIcon />, soon: true },
   { to: "/console/attribution", label: "Attribution", icon: <ChartIcon />, soon: true },
   { to: "/console/enablement", label: "Enablement", icon: <BookIcon />, soon: true },

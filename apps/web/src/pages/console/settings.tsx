@@ -3,7 +3,7 @@ import { Outlet } from "@tanstack/react-router";
 import { SubNav, type SubNavItem } from "../../components/layout/SubNav";
 import { Card } from "../../components/ui/Card";
 import { ForbiddenState } from "../../components/ui/ErrorState";
-import { KeyIcon, ListIcon, MailIcon, ShieldIcon, UsersIcon } from "../../components/ui/icons";
+import { KeyIcon, ListIcon, MailIcon, PartnersIcon, ShieldIcon, UsersIcon } from "../../components/ui/icons";
 import { PageHeader } from "../../components/ui/PageHeader";
 import { ApiKeysPanel } from "../../features/apiKeys";
 import { AuditLogPanel } from "../../features/audit";
@@ -18,6 +18,7 @@ const adminItems: SubNavItem[] = [
   { to: "/console/settings/invitations", label: "Invitations", icon: <MailIcon /> },
   { to: "/console/settings/api-keys", label: "API keys", icon: <KeyIcon /> },
   { to: "/console/settings/audit-log", label: "Audit log", icon: <ListIcon /> },
+  { to: "/console/settings/custom-fields", label: "Partner fields", icon: <PartnersIcon /> },
 ];
 const securityItem: SubNavItem = { to: "/console/settings/security", label: "Security", icon: <ShieldIcon /> };
 

@@ -3,10 +3,12 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "../../components/ui/Button";
 import { Card, CardHeader } from "../../components/ui/Card";
 import { EmptyState } from "../../components/ui/EmptyState";
-import { DealsIcon, TasksIcon, WalletIcon } from "../../components/ui/icons";
+import { DealsIcon } from "../../components/ui/icons";
 import { PageHeader } from "../../components/ui/PageHeader";
 import { useCurrentUser } from "../../lib/auth";
 import { useDocumentTitle } from "../system";
+import { OnboardingCard } from "./OnboardingCard";
+import { TierCard } from "./TierCard";
 
 function PlaceholderCard({
   title,
@@ -45,24 +47,14 @@ export function PortalHomePage() {
         }
       />
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
-        <PlaceholderCard
-          title="Earnings"
-          icon={<WalletIcon />}
-          headline="No earnings yet"
-          description="Commissions and rebates from your closed deals will add up here."
-        />
+        <TierCard />
         <PlaceholderCard
           title="Open deals"
           icon={<DealsIcon />}
           headline="No open deals"
           description="Deals you register will appear here with their approval status."
         />
-        <PlaceholderCard
-          title="Onboarding tasks"
-          icon={<TasksIcon />}
-          headline="Nothing to do yet"
-          description="Onboarding steps from your vendor, like training and agreements, will be listed here."
-        />
+        <OnboardingCard />
       </div>
     </>
   );

@@ -1,9 +1,21 @@
 import { AppShell, type NavItem } from "../../components/layout/AppShell";
-import { BookIcon, CoinsIcon, DealsIcon, HomeIcon, LeadsIcon, UserIcon, WalletIcon } from "../../components/ui/icons";
+import {
+  BookIcon,
+  CoinsIcon,
+  DealsIcon,
+  HomeIcon,
+  LeadsIcon,
+  ListIcon,
+  SparkIcon,
+  UserIcon,
+  WalletIcon,
+} from "../../components/ui/icons";
 import { useCurrentUser } from "../../lib/auth";
 
 const nav: NavItem[] = [
   { to: "/portal", label: "Home", icon: <HomeIcon />, exact: true },
+  { to: "/portal/tier", label: "Tier & benefits", icon: <SparkIcon /> },
+  { to: "/portal/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/portal/deals", label: "Deals", icon: <DealsIcon />, soon: true },
   { to: "/portal/leads", label: "Leads", icon: <LeadsIcon />, soon: true },
   { to: "/portal/learning", label: "Learning", icon: <BookIcon />, soon: true },
