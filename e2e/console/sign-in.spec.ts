@@ -33,7 +33,11 @@ test("vendor admin signs in to the console and finds Northwind Consulting among 
     await page.getByText("Northwind Consulting", { exact: true }).first().waitFor();
     await search.fill("contoso");
     await page.getByText("Contoso Systems", { exact: true }).first().waitFor();
-    assert.equal(await page.getByText("Northwind Consulting", { exact: true }).count(), 0, "the search narrows the list");
+    assert.equal(
+      await page.getByText("Northwind Consulting", { exact: true }).count(),
+      0,
+      "the search narrows the list",
+    );
   }),
 );
 
