@@ -49,7 +49,34 @@ export interface Browsing {
  * as test-results/e2e/<test-name>.png whether the test passes or fails, and fails the test on
  * any uncaught error in the page.
  */
-export async function withPage(t: TestContext, body: (browsing: Browsing) => Promise<void>): Promise<void> {
+export function withPage(t: TestContext, body: (browsing: Browsing) => Promise<void>): Promise<void> {
+  return browse(t, slug(t.name), body);
+}
+
+/**
+ * Inside a test, runs `body` as someone else: another throw-away profile (no cookies shared with
+ * the test's own page), checked the same way, with its last screenshot saved as
+ * test-results/e2e/<test-name>--<who>.png.
+ */
+export function withAnotherPage(
+  t: TestContext,
+  who: string,
+  body: (browsing: Browsing) => Promise<void>,
+): Promise<void> {
+  return browse(t, `${slug(t.name)}--${slug(who)}`, body, `${who}: `);
+}
+
+/** Saves a full-page screenshot of a key step as test-results/e2e/<test-name>--<step>.png. */
+export function saveScreenshot(page: Page, t: TestContext, step: string): Promise<void> {
+  return screenshot(page, `${slug(t.name)}--${slug(step)}`);
+}
+
+async function browse(
+  t: TestContext,
+  fileName: string,
+  body: (browsing: Browsing) => Promise<void>,
+  prefix = "",
+): Promise<void> {
   const profile = await mkdtemp(join(tmpdir(), "symbiont-e2e-profile-"));
   let context: BrowserContext | undefined;
   try {
@@ -83,11 +110,11 @@ export async function withPage(t: TestContext, body: (browsing: Browsing) => Pro
       await body({ page, context });
       if (pageErrors.length > 0) throw new Error(`Uncaught error(s) in the page:\n${pageErrors.join("\n\n")}`);
     } catch (error) {
-      t.diagnostic(`failed at ${page.url()}`);
-      for (const line of trouble.slice(-20)) t.diagnostic(line);
+      t.diagnostic(`${prefix}failed at ${page.url()}`);
+      for (const line of trouble.slice(-20)) t.diagnostic(`${prefix}${line}`);
       throw error;
     } finally {
-      await screenshot(page, t.name);
+      await screenshot(page, fileName);
     }
   } finally {
     await context?.close().catch(() => undefined);
@@ -95,11 +122,11 @@ export async function withPage(t: TestContext, body: (browsing: Browsing) => Pro
   }
 }
 
-async function screenshot(page: Page, testName: string): Promise<void> {
+async function screenshot(page: Page, fileName: string): Promise<void> {
   try {
     await mkdir(resultsDir, { recursive: true });
-    await page.screenshot({ path: join(resultsDir, `${slug(testName)}.png`), fullPage: true, timeout: 10_000 });
+    await page.screenshot({ path: join(resultsDir, `${fileName}.png`), fullPage: true, timeout: 10_000 });
   } catch (error) {
-    process.stderr.write(`could not save a screenshot for "${testName}": ${String(error)}\n`);
+    process.stderr.write(`could not save the screenshot ${fileName}.png: ${String(error)}\n`);
   }
 }

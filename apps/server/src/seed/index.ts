@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
@@ -33,7 +34,13 @@ export interface DemoSeedResult {
   logins: readonly { email: string; label: string }[];
 }
 
-/** Seeds the demo workspace once; a second run finds it and changes nothing. */
+// Any constant: seeders on several nodes (or test files) take turns on it.
+const SEED_LOCK = 727_002;
+
+/**
+ * Seeds the demo workspace once; a second run finds it and changes nothing. Concurrent runs
+ * serialize on an advisory lock, so exactly one of them seeds.
+ */
 export async function seedDemo(
   database: Database,
   progress: (message: string) => void = () => undefined,
@@ -41,12 +48,15 @@ export async function seedDemo(
   const existing = await findWorkspaceBySlug(database.db, DEMO_WORKSPACE.slug);
   if (existing) return { created: false, workspaceId: existing.id, logins: demoLogins };
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-  const workspaceId = await transaction(database, async (tx) => {
+  const { workspaceId, created } = await transaction(database, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const seeded = await findWorkspaceBySlug(tx, DEMO_WORKSPACE.slug);
+    if (seeded) return { workspaceId: seeded.id, created: false };
     const workspace = await createWorkspace(tx, DEMO_WORKSPACE, "demo seed");
     progress(`workspace ${workspace.name}`);
     const context = { tx, workspace, demoPasswordHash, refs: new Map<string, string>(), progress };
     for (const contributor of seedContributors) await contributor.seed(context);
-    return workspace.id;
+    return { workspaceId: workspace.id, created: true };
   });
-  return { created: true, workspaceId, logins: demoLogins };
+  return { created, workspaceId, logins: demoLogins };
 }

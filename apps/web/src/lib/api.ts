@@ -1,234 +1,51 @@
 import type {
-  AddProgramMembersBody,
-  AgreementAcceptanceList,
-  AgreementAcceptanceRecord,
-  AgreementDetail,
-  AgreementRecord,
-  AgreementVersionRecord,
   ApiKeyRecord,
-  ApplicationDetail,
-  ApplicationFormInfo,
-  ApplicationPage,
-  ApplyBody,
-  ApplyResult,
-  ApproveApplicationResult,
   AuditEventPage,
   AuthSession,
   ChangePasswordBody,
-  CreateAgreementBody,
   CreateApiKeyBody,
   CreateCustomFieldBody,
   CreatedApiKey,
-  CreateJourneyTemplateBody,
   CreatePartnerBody,
   CreatePartnerInvitationBody,
-  CreateProgramBody,
-  CreateTierBody,
   CreateVendorInvitationBody,
   CustomFieldDefinition,
   CustomFieldDefinitionList,
-  ErrorBody,
-  IdealPartnerProfile,
   InvitationPage,
   InvitationPreview,
   InvitationRecord,
-  IppCriterion,
-  IppUpdateResult,
-  JourneyStepInput,
-  JourneyTemplateList,
-  JourneyTemplateRecord,
   LoginBody,
-  OnboardingMetrics,
-  OnboardingTaskList,
   OwnPartnerRecord,
-  PartnerAgreementList,
   PartnerBulkBody,
   PartnerBulkResult,
   PartnerDirectorySettings,
-  PartnerJourneyList,
   PartnerManagerList,
   PartnerPage,
   PartnerRecord,
-  PartnerSignals,
   PartnerStageChangeBody,
   PartnerTimelinePage,
   PasswordResetLink,
-  PortalProgram,
-  PortalTierView,
-  ProgramList,
-  ProgramMemberPage,
-  ProgramRecord,
-  PutPartnerSignalsBody,
   Role,
   SessionInfo,
-  SimulateTiersBody,
-  TierEvaluationResult,
-  TierList,
-  TierProposal,
-  TierProposalPage,
-  TierProposalStatus,
-  TierRecord,
-  TierSimulation,
-  UpdateAgreementBody,
   UpdateCustomFieldBody,
-  UpdateJourneyStepBody,
-  UpdateJourneyTemplateBody,
   UpdatePartnerBody,
-  UpdateProgramBody,
-  UpdateTierBody,
   UserPage,
   UserRecord,
-  ValidationIssue,
 } from "@symbiont/contracts";
+import { lifecycleEndpoints } from "./endpoints/lifecycle";
+import { programEndpoints } from "./endpoints/programs";
+import { buildUrl, type Method, type PageParams, request } from "./http";
 
-/** Every failed API call becomes one of these; switch on `code`, not on `message`. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly issues: ValidationIssue[];
-  readonly requestId: string | null;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(init: {
-    status: number;
-    code: string;
-    message: string;
-    issues?: ValidationIssue[];
-    requestId?: string | null;
-    details?: Record<string, unknown>;
-  }) {
-    super(init.message);
-    this.name = "ApiError";
-    this.status = init.status;
-    this.code = init.code;
-    this.issues = init.issues ?? [];
-    this.requestId = init.requestId ?? null;
-    this.details = init.details;
-  }
-}
-
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}
-
-// ── session plumbing ────────────────────────────────────────────────────────
-
-let csrfToken: string | null = null;
-
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
-}
-
-export function getCsrfToken(): string | null {
-  return csrfToken;
-}
-
-type UnauthenticatedHandler = (error: ApiError) => void;
-let onUnauthenticated: UnauthenticatedHandler | null = null;
-
-/** Called whenever an authenticated call answers 401: the session is gone. */
-export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null): void {
-  onUnauthenticated = handler;
-}
-
-// ── transport ───────────────────────────────────────────────────────────────
-
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-type QueryValue = string | number | boolean | null | undefined;
-
-interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  signal?: AbortSignal;
-  /** Do not treat a 401 as "session expired" (login, me, public invitation endpoints). */
-  anonymous?: boolean;
-}
-
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.code === "string" && typeof v.message === "string";
-}
-
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError({
-      status: 0,
-      code: "NETWORK_ERROR",
-      message: "Symbiont could not be reached. Check your connection and try again.",
-    });
-  }
-
-  if (response.status === 204) return undefined as T;
-
-  const text = await response.text();
-  let payload: unknown = null;
-  if (text) {
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      payload = null;
-    }
-  }
-
-  if (!response.ok) {
-    const error = isErrorBody(payload)
-      ? new ApiError({
-          status: response.status,
-          code: payload.code,
-          message: payload.message,
-          issues: payload.details?.issues,
-          requestId: payload.requestId ?? response.headers.get("x-request-id"),
-          details: payload.details,
-        })
-      : new ApiError({
-          status: response.status,
-          code: response.status >= 500 ? "INTERNAL" : "UNKNOWN",
-          message:
-            response.status >= 500
-              ? "Something went wrong on our side. Please try again in a moment."
-              : `The request failed (HTTP ${response.status}).`,
-          requestId: response.headers.get("x-request-id"),
-        });
-    if (response.status === 401 && !options.anonymous && onUnauthenticated) onUnauthenticated(error);
-    throw error;
-  }
-
-  return payload as T;
-}
+export {
+  ApiError,
+  getCsrfToken,
+  isApiError,
+  type PageParams,
+  setCsrfToken,
+  setUnauthenticatedHandler,
+} from "./http";
 
 // ── endpoints ───────────────────────────────────────────────────────────────
-
-export interface PageParams {
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
 
 /** Directory list parameters; `stage`, `type` and `region` are comma-separated lists. */
 export interface PartnerListParams {
@@ -376,188 +193,6 @@ export const api = {
   },
 
   // ── agreements, onboarding, recruitment ──
-  agreements: {
-    list: (params: { programId?: string; includeArchived?: boolean }, signal?: AbortSignal) =>
-      request<{ items: AgreementRecord[] }>("GET", "/api/console/agreements", { query: { ...params }, signal }),
-    get: (id: string, signal?: AbortSignal) =>
-      request<AgreementDetail>("GET", `/api/console/agreements/${encodeURIComponent(id)}`, { signal }),
-    create: (body: CreateAgreementBody) => request<AgreementDetail>("POST", "/api/console/agreements", { body }),
-    update: (id: string, body: UpdateAgreementBody) =>
-      request<AgreementDetail>("PATCH", `/api/console/agreements/${encodeURIComponent(id)}`, { body }),
-    publish: (id: string, body: { bodyMarkdown: string; requiresReacceptance: boolean }) =>
-      request<AgreementVersionRecord>("POST", `/api/console/agreements/${encodeURIComponent(id)}/versions`, { body }),
-    acceptances: (id: string, signal?: AbortSignal) =>
-      request<AgreementAcceptanceList>("GET", `/api/console/agreements/${encodeURIComponent(id)}/acceptances`, {
-        signal,
-      }),
-    /** The CSV download (a plain link). */
-    acceptancesCsvUrl: (id: string) => `/api/console/agreements/${encodeURIComponent(id)}/acceptances.csv`,
-    forPartner: (partnerId: string, signal?: AbortSignal) =>
-      request<PartnerAgreementList & { acceptances: AgreementAcceptanceRecord[] }>(
-        "GET",
-        `/api/console/partners/${encodeURIComponent(partnerId)}/agreements`,
-        { signal },
-      ),
-    own: (signal?: AbortSignal) => request<PartnerAgreementList>("GET", "/api/portal/agreements", { signal }),
-    accept: (versionId: string) =>
-      request<AgreementAcceptanceRecord>("POST", `/api/portal/agreements/${encodeURIComponent(versionId)}/accept`),
-  },
-
-  onboarding: {
-    templates: (params: { programId?: string }, signal?: AbortSignal) =>
-      request<JourneyTemplateList>("GET", "/api/console/onboarding/templates", { query: { ...params }, signal }),
-    createTemplate: (body: CreateJourneyTemplateBody) =>
-      request<JourneyTemplateRecord>("POST", "/api/console/onboarding/templates", { body }),
-    updateTemplate: (id: string, body: UpdateJourneyTemplateBody) =>
-      request<JourneyTemplateRecord>("PATCH", `/api/console/onboarding/templates/${encodeURIComponent(id)}`, { body }),
-    deleteTemplate: (id: string) =>
-      request<void>("DELETE", `/api/console/onboarding/templates/${encodeURIComponent(id)}`),
-    addStep: (id: string, body: JourneyStepInput) =>
-      request<JourneyTemplateRecord>("POST", `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps`, {
-        body,
-      }),
-    updateStep: (id: string, stepId: string, body: UpdateJourneyStepBody) =>
-      request<JourneyTemplateRecord>(
-        "PATCH",
-        `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps/${encodeURIComponent(stepId)}`,
-        { body },
-      ),
-    deleteStep: (id: string, stepId: string) =>
-      request<JourneyTemplateRecord>(
-        "DELETE",
-        `/api/console/onboarding/templates/${encodeURIComponent(id)}/steps/${encodeURIComponent(stepId)}`,
-      ),
-    reorder: (id: string, stepIds: string[]) =>
-      request<JourneyTemplateRecord>("PUT", `/api/console/onboarding/templates/${encodeURIComponent(id)}/order`, {
-        body: { stepIds },
-      }),
-    tasks: (
-      params: { overdue?: boolean; ownerSide?: "partner" | "vendor"; programId?: string },
-      signal?: AbortSignal,
-    ) => request<OnboardingTaskList>("GET", "/api/console/onboarding/tasks", { query: { ...params }, signal }),
-    metrics: (params: { programId?: string }, signal?: AbortSignal) =>
-      request<OnboardingMetrics>("GET", "/api/console/onboarding/metrics", { query: { ...params }, signal }),
-    forPartner: (partnerId: string, signal?: AbortSignal) =>
-      request<PartnerJourneyList>("GET", `/api/console/partners/${encodeURIComponent(partnerId)}/onboarding`, {
-        signal,
-      }),
-    completeForPartner: (partnerId: string, stepId: string) =>
-      request<PartnerJourneyList>(
-        "POST",
-        `/api/console/partners/${encodeURIComponent(partnerId)}/onboarding/steps/${encodeURIComponent(stepId)}/complete`,
-      ),
-    own: (signal?: AbortSignal) => request<PartnerJourneyList>("GET", "/api/portal/onboarding", { signal }),
-    completeOwn: (stepId: string) =>
-      request<PartnerJourneyList>("POST", `/api/portal/onboarding/steps/${encodeURIComponent(stepId)}/complete`),
-  },
-
-  recruitment: {
-    applications: (
-      params: { status?: string; programId?: string; sort?: "fit" | "received"; limit?: number; offset?: number },
-      signal?: AbortSignal,
-    ) => request<ApplicationPage>("GET", "/api/console/applications", { query: { ...params }, signal }),
-    application: (id: string, signal?: AbortSignal) =>
-      request<ApplicationDetail>("GET", `/api/console/applications/${encodeURIComponent(id)}`, { signal }),
-    assign: (id: string, vetterId: string) =>
-      request<ApplicationDetail>("POST", `/api/console/applications/${encodeURIComponent(id)}/assign`, {
-        body: { vetterId },
-      }),
-    approve: (id: string) =>
-      request<ApproveApplicationResult>("POST", `/api/console/applications/${encodeURIComponent(id)}/approve`),
-    reject: (id: string, reason: string) =>
-      request<ApplicationDetail>("POST", `/api/console/applications/${encodeURIComponent(id)}/reject`, {
-        body: { reason },
-      }),
-    ipp: (programId: string, signal?: AbortSignal) =>
-      request<IdealPartnerProfile>("GET", `/api/console/programs/${encodeURIComponent(programId)}/ipp`, { signal }),
-    saveIpp: (programId: string, criteria: IppCriterion[]) =>
-      request<IppUpdateResult>("PUT", `/api/console/programs/${encodeURIComponent(programId)}/ipp`, {
-        body: { criteria },
-      }),
-    form: (workspaceSlug: string, programSlug: string, signal?: AbortSignal) =>
-      request<ApplicationFormInfo>(
-        "GET",
-        `/api/public/apply/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(programSlug)}`,
-        { signal, anonymous: true },
-      ),
-    apply: (workspaceSlug: string, programSlug: string, body: ApplyBody) =>
-      request<ApplyResult>(
-        "POST",
-        `/api/public/apply/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(programSlug)}`,
-        { body, anonymous: true },
-      ),
-  },
-
-  // ── programs and tiers ──
-  programs: {
-    list: (params: { includeArchived?: boolean }, signal?: AbortSignal) =>
-      request<ProgramList>("GET", "/api/console/programs", {
-        query: { includeArchived: params.includeArchived ? "true" : undefined },
-        signal,
-      }),
-    get: (id: string, signal?: AbortSignal) =>
-      request<ProgramRecord>("GET", `/api/console/programs/${encodeURIComponent(id)}`, { signal }),
-    create: (body: CreateProgramBody) => request<ProgramRecord>("POST", "/api/console/programs", { body }),
-    update: (id: string, body: UpdateProgramBody) =>
-      request<ProgramRecord>("PATCH", `/api/console/programs/${encodeURIComponent(id)}`, { body }),
-    setArchived: (id: string, archived: boolean) =>
-      request<ProgramRecord>(
-        "POST",
-        `/api/console/programs/${encodeURIComponent(id)}/${archived ? "archive" : "restore"}`,
-      ),
-    members: (id: string, params: PageParams, signal?: AbortSignal) =>
-      request<ProgramMemberPage>("GET", `/api/console/programs/${encodeURIComponent(id)}/members`, {
-        query: { ...params },
-        signal,
-      }),
-    addMembers: (id: string, body: AddProgramMembersBody) =>
-      request<{ added: number; alreadyMembers: number }>(
-        "POST",
-        `/api/console/programs/${encodeURIComponent(id)}/members`,
-        { body },
-      ),
-    removeMember: (id: string, partnerId: string) =>
-      request<void>(
-        "DELETE",
-        `/api/console/programs/${encodeURIComponent(id)}/members/${encodeURIComponent(partnerId)}`,
-      ),
-    own: (signal?: AbortSignal) => request<{ items: PortalProgram[] }>("GET", "/api/portal/programs", { signal }),
-  },
-
-  tiers: {
-    list: (programId: string, signal?: AbortSignal) =>
-      request<TierList>("GET", `/api/console/programs/${encodeURIComponent(programId)}/tiers`, { signal }),
-    create: (programId: string, body: CreateTierBody) =>
-      request<TierRecord>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers`, { body }),
-    update: (id: string, body: UpdateTierBody) =>
-      request<TierRecord>("PATCH", `/api/console/tiers/${encodeURIComponent(id)}`, { body }),
-    remove: (id: string) => request<void>("DELETE", `/api/console/tiers/${encodeURIComponent(id)}`),
-    reorder: (programId: string, tierIds: string[]) =>
-      request<TierList>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/reorder`, {
-        body: { tierIds },
-      }),
-    simulate: (programId: string, body: SimulateTiersBody) =>
-      request<TierSimulation>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/simulate`, {
-        body,
-      }),
-    evaluate: (programId: string) =>
-      request<TierEvaluationResult>("POST", `/api/console/programs/${encodeURIComponent(programId)}/tiers/evaluate`),
-    proposals: (
-      params: { status?: TierProposalStatus; programId?: string; partnerId?: string; limit?: number; offset?: number },
-      signal?: AbortSignal,
-    ) => request<TierProposalPage>("GET", "/api/console/tier-proposals", { query: { ...params }, signal }),
-    approve: (id: string, reason?: string) =>
-      request<TierProposal>("POST", `/api/console/tier-proposals/${encodeURIComponent(id)}/approve`, {
-        body: reason ? { reason } : {},
-      }),
-    reject: (id: string, reason: string) =>
-      request<TierProposal>("POST", `/api/console/tier-proposals/${encodeURIComponent(id)}/reject`, {
-        body: { reason },
-      }),
-    signals: (partnerId: string, signal?: AbortSignal) =>
-      request<PartnerSignals>("GET", `/api/console/partners/${encodeURIComponent(partnerId)}/signals`, { signal }),
-    saveSignals: (partnerId: string, body: PutPartnerSignalsBody) =>
-      request<PartnerSignals>("PUT", `/api/console/partners/${encodeURIComponent(partnerId)}/signals`, { body }),
-    own: (signal?: AbortSignal) => request<PortalTierView>("GET", "/api/portal/tier", { signal }),
-  },
+  ...lifecycleEndpoints,
+  ...programEndpoints,
 };

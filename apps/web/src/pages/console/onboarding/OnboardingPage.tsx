@@ -66,7 +66,14 @@ function TaskList() {
     {
       key: "due",
       header: "Due",
-      cell: (t) => (t.overdue ? <Badge tone="danger">{t.daysOverdue} days late</Badge> : formatDate(t.dueAt)),
+      cell: (t) =>
+        t.overdue ? (
+          <Badge tone="danger">
+            {t.daysOverdue} {t.daysOverdue === 1 ? "day" : "days"} late
+          </Badge>
+        ) : (
+          formatDate(t.dueAt)
+        ),
     },
   ];
   return (

@@ -61,9 +61,9 @@ function StepRow({
           {index + 1}. {step.title}
         </p>
         <p className="text-xs text-slate-500">
-          {stepTypeLabels[step.type]} · due {step.dueOffsetDays} days after activation ·{" "}
-          {step.ownerSide === "vendor" ? "vendor task" : "partner task"}
-          {step.config.count ? ` · ${step.config.count} users` : ""}
+          {stepTypeLabels[step.type]} · due {step.dueOffsetDays} {step.dueOffsetDays === 1 ? "day" : "days"} after
+          activation · {step.ownerSide === "vendor" ? "vendor task" : "partner task"}
+          {step.config.count ? ` · ${step.config.count} ${step.config.count === 1 ? "user" : "users"}` : ""}
           {step.config.courseId ? ` · course ${step.config.courseId}` : ""}
         </p>
       </div>

@@ -19,7 +19,9 @@ import { FitBar } from "./FitBar";
 import { statusBadge } from "./status";
 
 function Answers({ answers }: { answers: Record<string, unknown> }) {
-  const rows = Object.entries(answers).filter(([, v]) => v !== undefined && v !== null && v !== "");
+  const rows = Object.entries(answers).filter(
+    ([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0),
+  );
   return (
     <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
       {rows.map(([key, value]) => (
