@@ -1,7 +1,7 @@
 // The recruiting story end to end, in the browser: a vendor admin sets up a new program (tier,
 // onboarding journey, agreement, Ideal Partner Profile); a company applies on the public page; the
 // admin sees its fit score, approves it and passes on the invitation link; the new partner admin
-// joins, accepts the agreement and brings in a colleague; the admin sees the onboarding complete.
+// joins, accepts the agreement and invites a colleague; the admin sees the onboarding complete.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Locator, Page } from "playwright-core";
@@ -118,13 +118,11 @@ test("recruit to onboard: a new program's applicant is approved and completes on
     await journeys.getByText(`1. ${steps.accept}`, { exact: true }).waitFor();
     await journeys.getByLabel("Type", { exact: true }).selectOption({ label: "Invite colleagues" });
     await journeys.getByLabel("Title", { exact: true }).fill(steps.invite);
-    // "How many partner users" counts everyone at the partner, the applicant included: the
-    // applicant plus one colleague is 2. (With 1, the step completes as soon as the applicant
-    // joins, before anyone is invited.)
-    await journeys.getByLabel("How many partner users").fill("2");
+    // One colleague invited (or joined) besides the partner's first person completes the step.
+    await journeys.getByLabel("How many colleagues (invited or joined)").fill("1");
     await journeys.getByRole("button", { name: "Add step" }).click();
     await journeys.getByText(`2. ${steps.invite}`, { exact: true }).waitFor();
-    await journeys.getByText(/Invite colleagues · .* · 2 users/).waitFor();
+    await journeys.getByText(/Invite colleagues · .* · 1 colleague/).waitFor();
     // The first journey of a program becomes its default; otherwise make it so.
     const makeDefault = journeys.getByRole("button", { name: "Make default" });
     if (await makeDefault.isVisible()) await makeDefault.click();
@@ -293,11 +291,13 @@ test("recruit to onboard: a new program's applicant is approved and completes on
         .waitFor();
       await saveScreenshot(portal, t, "4c colleague invited");
 
-      // The agreement step is done; the colleague step waits for the colleague to join.
+      // Accepting the agreement and inviting the colleague completed the journey.
       await mainNav(portal, "Home").click();
       await waitForPath(portal, /^\/portal\/?$/);
       await assertStepDone(journey, steps.accept);
-      await assertStepPending(journey, steps.invite);
+      await assertStepDone(journey, steps.invite);
+      await journey.getByText("Completed", { exact: true }).waitFor();
+      await saveScreenshot(portal, t, "4d onboarding complete");
     });
 
     // The colleague accepts their invitation (there is no email delivery: the link is passed on).

@@ -8,11 +8,11 @@ import { type AppDeps, auditSource, type RequestMeta, type ServiceContext } from
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import { emitEvent } from "../../platform/events";
 import { enforceRateLimit } from "../../platform/http/rate-limit";
-import "../onboarding/onboarding.events";
 import { partners } from "../partners/partners.schema";
 import { workspaces } from "../workspaces/workspaces.schema";
 import { assertCanInvite } from "./identity.policies";
 import { emailTaken, isPartnerSide } from "./identity.queries";
+import "./identity.events";
 import { invitations, users } from "./identity.schema";
 import { hashPassword, hashToken, randomToken } from "./secrets";
 import { actorFromUser, authSessionFor, createSession } from "./sessions";
@@ -125,6 +125,16 @@ export async function createInvitation(
       partnerId,
       after: { email: row.email, role: row.role, partnerId, expiresAt: expiresAt.toISOString() },
     });
+    if (partnerId) {
+      await emitEvent(tx, auditSource(ctx), {
+        type: "partner_user.invited",
+        workspaceId: row.workspaceId,
+        partnerId,
+        entityType: "invitation",
+        entityId: row.id,
+        payload: { invitationId: row.id, email: row.email, role: row.role },
+      });
+    }
     return toRecord(row, partnerName, ctx.actor.label);
   });
   return { invitation: result, acceptUrl: `${ctx.config.baseUrl}/invite/${token}` };

@@ -2,8 +2,6 @@
 // the subscriptions type-check today; the emitting modules reuse these payloads).
 declare module "../../platform/events" {
   interface EventMap {
-    /** A person joined a partner organization (emitted by identity when an invitation is accepted). */
-    "partner_user.joined": { userId: string; role: string };
     "course.completed": { courseId: string; userId: string | null };
     "certification.earned": { certificationId: string; userId: string | null };
     "deal.registered": { dealId: string };

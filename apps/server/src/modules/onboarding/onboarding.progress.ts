@@ -237,12 +237,21 @@ async function completeJourneyIfDone(
   });
 }
 
-export async function countPartnerUsers(tx: DbOrTx, workspaceId: string, partnerId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.partnerId, partnerId), isNull(users.disabledAt)));
-  return row?.n ?? 0;
+/**
+ * Colleagues a partner has brought in: distinct people invited (pending or accepted) or already
+ * users, less the organization's first person (who is not their own colleague).
+ */
+export async function countColleagues(tx: DbOrTx, workspaceId: string, partnerId: string): Promise<number> {
+  const result = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select lower(email) from users
+        where workspace_id = ${workspaceId} and partner_id = ${partnerId} and disabled_at is null
+      union
+      select lower(email) from invitations
+        where workspace_id = ${workspaceId} and partner_id = ${partnerId} and revoked_at is null
+          and (accepted_at is not null or expires_at > now())
+    ) people`);
+  return Math.max(0, (result.rows[0]?.n ?? 0) - 1);
 }
 
 /** Whether the partner's profile has every field `complete_profile` asks for. */
@@ -288,14 +297,14 @@ async function catchUp(tx: DbOrTx, source: AuditSource, workspaceId: string, par
       "agreement.accepted",
     );
   }
-  const partnerUsers = await countPartnerUsers(tx, workspaceId, partnerId);
+  const colleagues = await countColleagues(tx, workspaceId, partnerId);
   await applySignal(
     tx,
     source,
     workspaceId,
     partnerId,
-    { type: "invite_colleagues", partnerUsers },
-    "partner_user.joined",
+    { type: "invite_colleagues", colleagues },
+    "partner_user.invited",
   );
   if (await profileComplete(tx, workspaceId, partnerId)) {
     await applySignal(tx, source, workspaceId, partnerId, { type: "complete_profile" }, "partner.updated");

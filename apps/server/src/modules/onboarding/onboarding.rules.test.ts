@@ -42,13 +42,13 @@ describe("journey rules", () => {
     ).toBe(false);
     expect(
       signalCompletes(
-        { type: "invite_colleagues", partnerUsers: 2 },
+        { type: "invite_colleagues", colleagues: 2 },
         { type: "invite_colleagues", config: { count: 3 } },
       ),
     ).toBe(false);
     expect(
       signalCompletes(
-        { type: "invite_colleagues", partnerUsers: 3 },
+        { type: "invite_colleagues", colleagues: 3 },
         { type: "invite_colleagues", config: { count: 3 } },
       ),
     ).toBe(true);

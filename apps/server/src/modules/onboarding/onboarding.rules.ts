@@ -39,8 +39,8 @@ export interface StepSignal {
   agreementId?: string;
   courseId?: string;
   certificationId?: string;
-  /** For invite_colleagues: how many partner users the organization now has. */
-  partnerUsers?: number;
+  /** For invite_colleagues: colleagues invited or joined besides the organization's first person. */
+  colleagues?: number;
 }
 
 /** Whether a signal completes a step with the given type and config. */
@@ -55,7 +55,7 @@ export function signalCompletes(signal: StepSignal, step: { type: string; config
     case "earn_certification":
       return !config.certificationId || config.certificationId === signal.certificationId;
     case "invite_colleagues":
-      return (signal.partnerUsers ?? 0) >= (config.count ?? 1);
+      return (signal.colleagues ?? 0) >= (config.count ?? 1);
     default:
       return true;
   }

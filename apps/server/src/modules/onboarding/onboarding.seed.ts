@@ -32,7 +32,7 @@ const journeys: Record<Key, { name: string; steps: (agreementId: string | undefi
       },
       { type: "complete_profile", title: "Complete your company profile", dueOffsetDays: 10 },
       { type: "manual", title: "Upload your logo and company boilerplate", dueOffsetDays: 14 },
-      { type: "invite_colleagues", title: "Invite a colleague to the portal", dueOffsetDays: 14, config: { count: 2 } },
+      { type: "invite_colleagues", title: "Invite a colleague to the portal", dueOffsetDays: 14, config: { count: 1 } },
       {
         type: "complete_course",
         title: "Complete Reseller Sales 101",

@@ -2,7 +2,7 @@ import { subscribe } from "../../platform/events";
 import "../agreements/agreements.events";
 import "../partners/partners.events";
 import "./onboarding.events";
-import { applySignal, countPartnerUsers, profileComplete, startDefaultJourneys } from "./onboarding.progress";
+import { applySignal, countColleagues, profileComplete, startDefaultJourneys } from "./onboarding.progress";
 
 // Journeys react to domain events in the emitting transaction: starting on activation, and
 // completing steps when what they ask for happens.
@@ -48,20 +48,23 @@ export function registerOnboardingSubscribers(): void {
     );
   });
 
-  subscribe("partner_user.joined", async (tx, event, source) => {
-    if (!event.partnerId) return;
-    const partnerUsers = await countPartnerUsers(tx, event.workspaceId, event.partnerId);
-    const signal = { type: "invite_colleagues" as const, partnerUsers };
-    await applySignal(
-      tx,
-      source,
-      event.workspaceId,
-      event.partnerId,
-      signal,
-      `partner_user.joined#${event.id}`,
-      event.occurredAt,
-    );
-  });
+  // Inviting a colleague is the partner's part of the step; joining later keeps it done.
+  for (const type of ["partner_user.invited", "partner_user.joined"] as const) {
+    subscribe(type, async (tx, event, source) => {
+      if (!event.partnerId) return;
+      const colleagues = await countColleagues(tx, event.workspaceId, event.partnerId);
+      const signal = { type: "invite_colleagues" as const, colleagues };
+      await applySignal(
+        tx,
+        source,
+        event.workspaceId,
+        event.partnerId,
+        signal,
+        `${type}#${event.id}`,
+        event.occurredAt,
+      );
+    });
+  }
 
   subscribe("course.completed", async (tx, event, source) => {
     if (!event.partnerId) return;

@@ -127,3 +127,17 @@ describe("spam rule", () => {
     expect(spamReason("a@northwind.example", clean)).toBeNull();
   });
 });
+
+describe("criteria written with labels", () => {
+  it("match applicants' codes whatever the case, spaces or label", () => {
+    const byType = criterion({
+      attribute: "types",
+      rule: { kind: "any_of", values: ["System Integrator", "Value-added reseller"] },
+    });
+    expect(matchCriterion(byType, { ...facts, types: ["system_integrator"] }).match).toBe(1);
+    expect(matchCriterion(byType, { ...facts, types: ["var"] }).match).toBe(1);
+    expect(matchCriterion(byType, { ...facts, types: ["isv"] }).match).toBe(0);
+    const byRegion = criterion({ attribute: "regions", rule: { kind: "any_of", values: ["North America", "EMEA"] } });
+    expect(matchCriterion(byRegion, { ...facts, regions: ["north_america"] }).match).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import type { FitContribution, IppCriterion } from "@symbiont/contracts";
+import { type FitContribution, type IppCriterion, partnerTypeLabels, regions } from "@symbiont/contracts";
 
 /** Pure Ideal Partner Profile scoring: score = Σ weight × match / Σ weight × 100, explained per criterion. */
 
@@ -38,7 +38,18 @@ export function attributeValue(facts: ApplicantFacts, attribute: string): Attrib
   }
 }
 
-const norm = (value: string) => value.trim().toLowerCase();
+const fold = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+// Criteria may be written with the labels people see ("System integrator", "Value-added reseller");
+// applicants' answers are codes. Both sides fold to the code.
+const labelCodes = new Map<string, string>([
+  ...Object.entries(partnerTypeLabels).map(([code, label]) => [fold(label), code] as const),
+  ...regions.map((code) => [fold(code.replaceAll("_", " ")), code] as const),
+]);
+const norm = (value: string) => labelCodes.get(fold(value)) ?? fold(value);
 
 function asList(value: AttributeValue): string[] {
   if (value === null) return [];

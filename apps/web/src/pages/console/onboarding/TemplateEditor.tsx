@@ -27,7 +27,7 @@ const blank: StepForm = { type: "manual", title: "", dueOffsetDays: "14", ownerS
 const configField: Partial<
   Record<JourneyStepType, { key: "count" | "courseId" | "certificationId" | "agreementId"; label: string }>
 > = {
-  invite_colleagues: { key: "count", label: "How many partner users" },
+  invite_colleagues: { key: "count", label: "How many colleagues (invited or joined)" },
   complete_course: { key: "courseId", label: "Course id (empty = any course)" },
   earn_certification: { key: "certificationId", label: "Certification id (empty = any)" },
   accept_agreement: { key: "agreementId", label: "Agreement id (empty = any agreement)" },
@@ -63,7 +63,7 @@ function StepRow({
         <p className="text-xs text-slate-500">
           {stepTypeLabels[step.type]} · due {step.dueOffsetDays} {step.dueOffsetDays === 1 ? "day" : "days"} after
           activation · {step.ownerSide === "vendor" ? "vendor task" : "partner task"}
-          {step.config.count ? ` · ${step.config.count} ${step.config.count === 1 ? "user" : "users"}` : ""}
+          {step.config.count ? ` · ${step.config.count} ${step.config.count === 1 ? "colleague" : "colleagues"}` : ""}
           {step.config.courseId ? ` · course ${step.config.courseId}` : ""}
         </p>
       </div>
