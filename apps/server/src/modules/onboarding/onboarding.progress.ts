@@ -4,7 +4,6 @@ import type { DbOrTx } from "../../db";
 import { type AuditSource, recordAudit } from "../../platform/audit";
 import { emitEvent } from "../../platform/events";
 import { agreementAcceptances, agreementVersions } from "../agreements/agreements.schema";
-import { users } from "../identity/identity.schema";
 import { partnerCustomFields, partners } from "../partners/partners.schema";
 import { programMemberships, programs } from "../programs/programs.schema";
 import "./onboarding.events";

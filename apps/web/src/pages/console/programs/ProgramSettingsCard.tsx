@@ -1,12 +1,14 @@
 import { type ProgramRecord, protectionWindows, updateProgramBody } from "@symbiont/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card, CardBody, CardHeader } from "../../../components/ui/Card";
+import { CopyField } from "../../../components/ui/CopyField";
 import { Checkbox, Input, Select, Textarea } from "../../../components/ui/Field";
 import { useToast } from "../../../components/ui/Toast";
 import { api } from "../../../lib/api";
+import { useCurrentUser } from "../../../lib/auth";
 import { errorMessage, type FieldErrors, fieldErrorsFromApi, validate } from "../../../lib/forms";
 
 type Field =
@@ -28,7 +30,12 @@ export function ProgramSettingsCard({ program, canManage }: { program: ProgramRe
   const [window, setWindow] = useState(
     program.protectionWindowDays === null ? "none" : String(program.protectionWindowDays),
   );
+  const workspaceSlug = useCurrentUser()?.workspace.slug;
   const [journeyId, setJourneyId] = useState(program.defaultJourneyId ?? "");
+  const journeys = useQuery({
+    queryKey: ["console", "onboarding", "templates", program.id],
+    queryFn: ({ signal }) => api.onboarding.templates({ programId: program.id }, signal),
+  });
   const [graceDays, setGraceDays] = useState(String(program.tierGraceDays));
   const [windowMonths, setWindowMonths] = useState(String(program.tierWindowMonths));
   const [autoApply, setAutoApply] = useState(program.autoApplyTierChanges);
@@ -71,7 +78,15 @@ export function ProgramSettingsCard({ program, canManage }: { program: ProgramRe
   return (
     <Card>
       <CardHeader title="Settings" description="Deal protection, tier evaluation and recruitment rules." />
-      <CardBody>
+      <CardBody className="space-y-5">
+        {workspaceSlug && program.applicationsOpen ? (
+          <CopyField
+            label="Public application page"
+            value={`${globalThis.location.origin}/apply/${workspaceSlug}/${program.slug}`}
+            hint="Share it on your website: applicants are scored against this program's Ideal Partner Profile."
+            monospace={false}
+          />
+        ) : null}
         <form noValidate onSubmit={onSubmit} className="space-y-5" aria-label="Program settings">
           {save.isError && Object.keys(errors).length === 0 ? (
             <Alert tone="danger">{errorMessage(save.error)}</Alert>
@@ -106,14 +121,26 @@ export function ProgramSettingsCard({ program, canManage }: { program: ProgramRe
               ))}
               <option value="none">No expiry</option>
             </Select>
-            <Input
+            <Select
               label="Default onboarding journey"
               optional
-              hint="The id of one of this program's journeys; new partners start on it when activated."
+              hint={
+                journeys.data?.items.length === 0
+                  ? "This program has no journeys yet: create one under Onboarding."
+                  : "New partners of this program start on it when they are activated."
+              }
               value={journeyId}
               onChange={(e) => setJourneyId(e.target.value)}
               error={errors.defaultJourneyId}
-            />
+              disabled={journeys.isPending}
+            >
+              <option value="">None</option>
+              {(journeys.data?.items ?? []).map((journey) => (
+                <option key={journey.id} value={journey.id}>
+                  {journey.name}
+                </option>
+              ))}
+            </Select>
             <div className="grid gap-4 sm:grid-cols-2">
               <Input
                 label="Tier grace period (days)"

@@ -1,4 +1,9 @@
-import type { ApplicationDetail, ApproveApplicationResult } from "@symbiont/contracts";
+import {
+  type ApplicationDetail,
+  type ApproveApplicationResult,
+  type PartnerType,
+  partnerTypeLabels,
+} from "@symbiont/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "../../../components/ui/Alert";
@@ -18,16 +23,46 @@ import { errorMessage, fieldErrorsFromApi } from "../../../lib/forms";
 import { FitBar } from "./FitBar";
 import { statusBadge } from "./status";
 
+// The applicant's answers in a fixed, readable order, with labels instead of codes.
+const answerOrder: [key: string, label: string][] = [
+  ["companyName", "Company"],
+  ["website", "Website"],
+  ["hqCountry", "HQ country"],
+  ["size", "Size"],
+  ["regions", "Regions"],
+  ["industries", "Industries"],
+  ["partnerTypes", "Partner types"],
+  ["specializations", "Specializations"],
+  ["applicantName", "Applicant"],
+  ["applicantEmail", "Applicant email"],
+  ["message", "Message"],
+];
+
+function answerText(key: string, value: unknown): string {
+  const list = Array.isArray(value) ? value.map(String) : [String(value)];
+  const label = (item: string) =>
+    key === "partnerTypes"
+      ? (partnerTypeLabels[item as PartnerType] ?? item)
+      : key === "regions"
+        ? item.replaceAll("_", " ").replace(/\b(emea|apac|anz|dach|uk)\b/g, (m) => m.toUpperCase())
+        : item;
+  return list.map(label).join(", ");
+}
+
 function Answers({ answers }: { answers: Record<string, unknown> }) {
-  const rows = Object.entries(answers).filter(
-    ([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0),
-  );
+  const known = new Set(answerOrder.map(([key]) => key));
+  const rows = [
+    ...answerOrder.map(([key, label]) => [key, label, answers[key]] as const),
+    ...Object.entries(answers)
+      .filter(([key]) => !known.has(key))
+      .map(([key, value]) => [key, key.replace(/([A-Z])/g, " $1").toLowerCase(), value] as const),
+  ].filter(([, , v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0));
   return (
     <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-      {rows.map(([key, value]) => (
+      {rows.map(([key, label, value]) => (
         <div key={key} className="contents">
-          <dt className="font-medium text-slate-600">{key.replace(/([A-Z])/g, " $1").toLowerCase()}</dt>
-          <dd className="break-words text-slate-900">{Array.isArray(value) ? value.join(", ") : String(value)}</dd>
+          <dt className="font-medium text-slate-600">{label}</dt>
+          <dd className="break-words text-slate-900">{answerText(key, value)}</dd>
         </div>
       ))}
     </dl>
