@@ -33,6 +33,11 @@ test("vendor admin signs in to the console and finds Northwind Consulting among 
     await page.getByText("Northwind Consulting", { exact: true }).first().waitFor();
     await search.fill("contoso");
     await page.getByText("Contoso Systems", { exact: true }).first().waitFor();
+    // The view lives in the URL: a reload (or a shared link) restores it.
+    await eventually(async () => new URL(page.url()).searchParams.get("q") === "contoso", "the search is in the URL");
+    await page.reload();
+    await page.getByText("Contoso Systems", { exact: true }).first().waitFor();
+    assert.equal(await page.getByLabel("Search", { exact: true }).inputValue(), "contoso");
     assert.equal(
       await page.getByText("Northwind Consulting", { exact: true }).count(),
       0,
@@ -104,3 +109,4 @@ test("signing out returns to sign-in, and the console then asks to sign in again
     );
   }),
 );
+

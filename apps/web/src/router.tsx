@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
+import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
 export interface RouterContext {
@@ -104,6 +105,8 @@ const consoleIndexRoute = createRoute({
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "partners",
+  // Filters, sort and page live in the URL so a filtered view can be shared and Back restores it.
+  validateSearch: parsePartnerSearch,
   component: lazyRouteComponent(() => import("./pages/console/partners/PartnersPage"), "PartnersPage"),
 });
 const consolePartnerImportRoute = createRoute({

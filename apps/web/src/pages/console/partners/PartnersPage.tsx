@@ -1,7 +1,7 @@
 import type { PartnerRecord, PartnerSortField } from "@symbiont/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { Button, buttonClasses } from "../../../components/ui/Button";
 import { Card, CardHeader } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
@@ -65,14 +65,32 @@ export function PartnersPage() {
   useDocumentTitle("Partners");
   const user = useCurrentUser();
   const canWrite = can(user, "partners.create");
-  const [query, setQuery] = useState("");
-  const [filters, setFilters] = useState<Filters>({});
-  const [sort, setSort] = useState<Sort>({ field: "name", dir: "asc" });
-  const [offset, setOffset] = useState(0);
+  const search = useSearch({ from: "/console/partners" });
+  const navigate = useNavigate();
+  const [query, setQuery] = useState(search.q ?? "");
+  const [filters, setFilters] = useState<Filters>(() => {
+    const { q: _q, sort: _sort, dir: _dir, offset: _offset, ...rest } = search;
+    return rest;
+  });
+  const [sort, setSort] = useState<Sort>({ field: search.sort ?? "name", dir: search.dir ?? "asc" });
+  const [offset, setOffset] = useState(search.offset ?? 0);
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const q = useDebouncedValue(query.trim());
   const params = { q: q || undefined, ...filters, sort: sort.field, dir: sort.dir };
+  // Mirror the view into the URL (replacing the entry, so typing does not flood the history).
+  useEffect(() => {
+    void navigate({
+      to: "/console/partners",
+      replace: true,
+      search: {
+        ...Object.fromEntries(Object.entries({ q, ...filters }).filter(([, value]) => value)),
+        ...(sort.field !== "name" ? { sort: sort.field } : {}),
+        ...(sort.dir !== "asc" ? { dir: sort.dir } : {}),
+        ...(offset > 0 ? { offset } : {}),
+      },
+    });
+  }, [navigate, q, filters, sort, offset]);
 
   const partners = useQuery({
     queryKey: ["console", "partners", { ...params, offset }],
