@@ -109,4 +109,3 @@ test("signing out returns to sign-in, and the console then asks to sign in again
     );
   }),
 );
-
