@@ -53,6 +53,7 @@ const SYLLABLES =
   "ba be bi bo bu ca co cu da de di do ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za zo xen tor lex mar quin dral".split(
     " ",
   );
+const UNUSED_SYLLABLES = "qwa jyo fex wub yig hux qoz vyp".split(" ");
 const WORDS = Array.from({ length: 40_000 }, () =>
   Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join(""),
 );
@@ -199,11 +200,10 @@ try {
           : { name: `${base.toUpperCase()} ${pick(FORMS)}`, domain: `https://shop.${c.domain}/x` };
       probes.push({ kind: "variant", probe: variant });
     } else {
-      const fresh = syntheticCompany(total + n);
-      probes.push({
-        kind: "no-match",
-        probe: { name: `${fresh.name} Zq`, domain: `zq-${fresh.domain}`, country: fresh.country },
-      });
+      // Built from syllables the stored names never use, so nothing should match.
+      const word = Array.from({ length: 3 }, () => pick(UNUSED_SYLLABLES)).join("");
+      const name = `${title(word)} ${pick(SECOND)} ${pick(FORMS)}`.trim();
+      probes.push({ kind: "no-match", probe: { name, domain: `${word}.com`, country: pick(COUNTRIES) } });
     }
   }
 
@@ -216,6 +216,20 @@ try {
     const { rows } = await client.query<CandidateRow>({ name: "conflict-candidates", text: q.text, values: q.values });
     return { result: checkConflicts(probe, rows.map(rowToCandidate)), candidates: rows.length };
   };
+  const engineTrgmRun = async (probe: ConflictProbe) => {
+    const q = candidateQuery(probe, {
+      relation: "bench_candidates",
+      workspaceId: WORKSPACE,
+      excludePartnerId: "partner-1",
+      includeTrigram: true,
+    });
+    const { rows } = await client.query<CandidateRow>({
+      name: "conflict-candidates-trgm",
+      text: q.text,
+      values: q.values,
+    });
+    return checkConflicts(probe, rows.map(rowToCandidate));
+  };
   const trgmRun = async (probe: ConflictProbe) => {
     const { rows } = await client.query({
       name: "plain-trgm",
@@ -227,10 +241,12 @@ try {
 
   for (const { probe } of probes.slice(0, 50)) {
     await engineRun(probe);
+    await engineTrgmRun(probe);
     await trgmRun(probe);
   }
   const engineMs: number[] = [];
   const trgmMs: number[] = [];
+  const engineTrgmMs: number[] = [];
   const decisions: Record<string, Record<string, number>> = {};
   let candidates = 0;
   for (const { kind, probe } of probes) {
@@ -243,6 +259,9 @@ try {
     decisions[kind] = byKind;
     byKind[run.result.decision] = (byKind[run.result.decision] ?? 0) + 1;
     t = performance.now();
+    await engineTrgmRun(probe);
+    engineTrgmMs.push(performance.now() - t);
+    t = performance.now();
     await trgmRun(probe);
     trgmMs.push(performance.now() - t);
   }
@@ -252,6 +271,7 @@ try {
   };
   Object.assign(results, {
     engine: summarize(engineMs),
+    engineWithTrigramBranch: summarize(engineTrgmMs),
     plainTrigram: summarize(trgmMs),
     meanCandidatesPerCheck: round(candidates / probes.length),
     decisionsByProbeKind: decisions,
@@ -259,8 +279,10 @@ try {
   });
   const e = results.engine as ReturnType<typeof summarize>;
   const p = results.plainTrigram as ReturnType<typeof summarize>;
+  const et = results.engineWithTrigramBranch as ReturnType<typeof summarize>;
   process.stdout.write(
     `conflict check (candidateQuery + scoring + decision): p50 ${e.p50} ms  p95 ${e.p95} ms  p99 ${e.p99} ms\n` +
+      `the same with the optional trigram branch:           p50 ${et.p50} ms  p95 ${et.p95} ms  p99 ${et.p99} ms\n` +
       `plain pg_trgm similarity query:                      p50 ${p.p50} ms  p95 ${p.p95} ms  p99 ${p.p99} ms\n` +
       `decisions by probe kind: ${JSON.stringify(decisions)}\n`,
   );

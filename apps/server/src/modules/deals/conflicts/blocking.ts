@@ -1,7 +1,7 @@
 // Blocking: which few records are worth scoring. Keys are the registrable domain (web and contact
 // e-mail, free-mail excluded), the E.164 phone, and name keys (rare tokens first, their one-deletion
-// variants to survive a typo, and the spaceless name); whole-name trigram similarity
-// catches the rest. Country never filters (a US registration can clash with a German account); it
+// variants to survive a typo, and the spaceless name); whole-name trigram similarity is an optional
+// extra branch for names with several typos. Country never filters (a US registration can clash with a German account); it
 // only ranks within a block.
 import { isGenericToken } from "./generic-words";
 import { normalizeCandidate, normalizeProbe, trigramSimilarity, trigrams } from "./score";
@@ -61,6 +61,8 @@ export function blockingKeys(party: NormalizedParty): {
 export interface CandidateSearchOptions {
   /** Most records kept per name branch (trigram, name keys), best first. */
   limitPerBranch?: number;
+  /** Also search by whole-name trigram similarity, like `candidateQuery`'s `includeTrigram`. */
+  includeTrigram?: boolean;
   /** pg_trgm's default `similarity_threshold`. */
   trigramThreshold?: number;
   /** Skip the probing partner's own registrations. */
@@ -137,7 +139,7 @@ export class CandidateIndex {
     for (const id of rank(keyHits)) found.add(id);
 
     // Trigram branch: count shared trigrams through the posting lists, keep pairs over the threshold.
-    const probeGrams = trigrams(p.nameNormalized);
+    const probeGrams = options.includeTrigram ? trigrams(p.nameNormalized) : new Set<string>();
     const shared = new Map<number, number>();
     for (const gram of probeGrams) {
       for (const id of this.byTrigram.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);

@@ -18,7 +18,8 @@
 //   engaged_at       timestamptz null, for direct_engagement
 // Indexes (pg_trgm extension):
 //   btree (workspace_id, domain), btree (workspace_id, email_domain), btree (workspace_id, phone_e164),
-//   gin (name_normalized gin_trgm_ops), gin (name_keys)
+//   gin (name_keys); gin (name_normalized gin_trgm_ops) only with `includeTrigram`
+//   (pg_trgm must be installed either way: the name branches rank by similarity()).
 // Each branch below is one index probe with its own LIMIT, so the plan stays bounded however large
 // a block (a common word, a big customer's domain) gets.
 import { nameKeys, probeNameKeys } from "./blocking";
@@ -35,6 +36,13 @@ export interface CandidateQueryOptions {
   engagedSince?: Date | null;
   /** Rows per branch, default 20 (domain and phone branches take up to 5× that). */
   limitPerBranch?: number;
+  /**
+   * Adds the `name_normalized % $name` branch (needs the trigram GIN index). Off by default: the
+   * name-key branch (one-deletion keys) finds the same records on the labelled set, and at a million
+   * rows the trigram scan costs tens of milliseconds (bench/conflict-check.ts). Turn it on for
+   * names with several typos, e.g. in the vendor's review screen where latency matters less.
+   */
+  includeTrigram?: boolean;
 }
 
 export interface SqlQuery {
@@ -61,8 +69,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 /**
  * Parameterized SQL returning the candidate rows for a probe:
  * `domain = any($domains) OR email_domain = any($domains) OR phone_e164 = $phone
- *  OR name_normalized % $name (pg_trgm) OR name_keys && $keys`, as a UNION of index-backed branches.
- * The trigram branch follows the session's `pg_trgm.similarity_threshold` (default 0.3).
+ *  OR name_keys && $keys [OR name_normalized % $name]`, as a UNION of index-backed branches.
+ * The optional trigram branch follows the session's `pg_trgm.similarity_threshold` (default 0.3).
  */
 export function candidateQuery(probe: ConflictProbe, options: CandidateQueryOptions): SqlQuery {
   if (!IDENTIFIER.test(options.relation)) throw new Error(`Invalid relation name: ${options.relation}`);
@@ -92,13 +100,18 @@ export function candidateQuery(probe: ConflictProbe, options: CandidateQueryOpti
   const from = `from ${options.relation} c where ${scope}`;
   const byName =
     "order by (c.country is not distinct from $6::text) desc, similarity(c.name_normalized, $4::text) desc";
-  const text = [
+  const branches = [
     `(select ${cols} ${from} and c.domain = any($2::text[]) limit $7::int * 5)`,
     `(select ${cols} ${from} and c.email_domain = any($2::text[]) limit $7::int * 5)`,
     `(select ${cols} ${from} and c.phone_e164 = $3::text limit $7::int * 5)`,
-    `(select ${cols} ${from} and c.name_normalized % $4::text order by similarity(c.name_normalized, $4::text) desc limit $7::int)`,
     `(select ${cols} ${from} and c.name_keys && $5::text[] ${byName} limit $7::int)`,
-  ].join("\nunion\n");
+  ];
+  if (options.includeTrigram) {
+    branches.push(
+      `(select ${cols} ${from} and c.name_normalized % $4::text order by similarity(c.name_normalized, $4::text) desc limit $7::int)`,
+    );
+  }
+  const text = branches.join("\nunion\n");
   return { text, values };
 }
 

@@ -120,6 +120,8 @@ describe("blocking", () => {
     expect(ids({ name: "zzz", contactEmail: "a@fabrikam.com" })).toEqual(["r2"]);
     expect(ids({ name: "Contoso" })).toEqual(["c1", "r1"]);
     expect(ids({ name: "Fabrikan" })).toEqual(["r2"]);
+    expect(ids({ name: "Fabrikkamm" })).toEqual([]);
+    expect(ids({ name: "Fabrikkamm" }, { includeTrigram: true })).toEqual(["r2"]);
     expect(ids({ name: "CocaCola" })).toEqual(["a1"]);
   });
 
@@ -132,7 +134,8 @@ describe("blocking", () => {
       { name: "Contoso Ltd", domain: "contoso.com", contactEmail: "a@contoso.co.uk", country: "gb" },
       { relation: "deal_conflict_candidates", workspaceId: "w1" },
     );
-    expect(q.text).toContain("name_normalized % $4::text");
+    expect(q.text).toContain("name_keys && $5::text[]");
+    expect(q.text).not.toContain("%");
     expect(q.text).not.toContain("Contoso");
     expect(q.values.slice(0, 6)).toEqual([
       "w1",
