@@ -7,7 +7,7 @@
 //
 // Environment: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres): a fresh
 // database `symbiont_bench_conflicts` is created there and dropped at the end.
-// BENCH_ACCOUNTS (1,000,000), BENCH_REGISTRATIONS (200,000), BENCH_PROBES (1,000).
+// BENCH_ACCOUNTS (1,000,000), BENCH_REGISTRATIONS (200,000), BENCH_PROBES (1,000), BENCH_KEEP=1.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -21,6 +21,7 @@ import {
   candidateColumns,
   candidateQuery,
   checkConflicts,
+  keyFrequencyFromStats,
   normalizeCompanyName,
   rowToCandidate,
 } from "../apps/server/src/modules/deals/conflicts/index";
@@ -207,11 +208,21 @@ try {
     }
   }
 
+  // Rare-key preference: PostgreSQL's element statistics say which name keys are common.
+  await client.query("alter table bench_candidates alter column name_keys set statistics 1000");
+  await client.query("analyze bench_candidates");
+  const stats = await client.query<{ elems: string[] | null; freqs: number[] | null }>(
+    "select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats where tablename = 'bench_candidates' and attname = 'name_keys'",
+  );
+  const keyFrequency = keyFrequencyFromStats(stats.rows[0]?.elems ?? [], stats.rows[0]?.freqs ?? [], total);
+  results.commonKeysKnown = stats.rows[0]?.elems?.length ?? 0;
+
   const engineRun = async (probe: ConflictProbe) => {
     const q = candidateQuery(probe, {
       relation: "bench_candidates",
       workspaceId: WORKSPACE,
       excludePartnerId: "partner-1",
+      keyFrequency,
     });
     const { rows } = await client.query<CandidateRow>({ name: "conflict-candidates", text: q.text, values: q.values });
     return { result: checkConflicts(probe, rows.map(rowToCandidate)), candidates: rows.length };
@@ -221,6 +232,7 @@ try {
       relation: "bench_candidates",
       workspaceId: WORKSPACE,
       excludePartnerId: "partner-1",
+      keyFrequency,
       includeTrigram: true,
     });
     const { rows } = await client.query<CandidateRow>({
@@ -288,7 +300,8 @@ try {
   );
 } finally {
   await client.end().catch(() => undefined);
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  // BENCH_KEEP=1 leaves the database for EXPLAIN sessions (drop it by hand afterwards).
+  if (process.env.BENCH_KEEP !== "1") await admin.query(`drop database if exists ${DB_NAME} with (force)`);
   await admin.end();
 }
 const outDir = fileURLToPath(new URL("results/", import.meta.url));

@@ -29,22 +29,40 @@ export function nameKeys(party: Pick<NormalizedParty, "tokens" | "compact">): st
   return [...keys];
 }
 
-/** The name keys a probe looks up: its rarest distinctive tokens (by document frequency when known,
- * else the longest), their one-deletion variants and the spaceless name. */
+/** The name keys a probe looks up: its rarest distinctive tokens (by `frequency`, the estimated
+ * rows per key, when known; else the longest), their one-deletion variants and the spaceless name.
+ * Keys estimated above `maxBlock` rows are dropped (they would drag thousands of rows into the
+ * ranking), except the rarest token itself when nothing else is left. */
 export function probeNameKeys(
   party: Pick<NormalizedParty, "tokens" | "compact">,
   frequency: (key: string) => number = () => 0,
   maxTokens = 3,
+  maxBlock = Number.POSITIVE_INFINITY,
 ): string[] {
   const distinctive = party.tokens.filter((t) => !isGenericToken(t));
   const pool = [...new Set(distinctive.length > 0 ? distinctive : party.tokens)];
   const chosen = pool
     .sort((a, b) => frequency(a) - frequency(b) || b.length - a.length || a.localeCompare(b))
     .slice(0, maxTokens);
-  const keys = new Set<string>();
-  for (const token of chosen) tokenKeys(token, keys);
-  if (party.compact !== "") keys.add(`=${party.compact}`);
-  return [...keys];
+  const candidates = new Set<string>();
+  for (const token of chosen) tokenKeys(token, candidates);
+  const keys = [...candidates].filter((key) => frequency(key) <= maxBlock);
+  if (party.compact !== "") keys.push(`=${party.compact}`);
+  if (!keys.some((k) => !k.startsWith("=")) && chosen[0] !== undefined) keys.unshift(chosen[0]);
+  return [...new Set(keys)];
+}
+
+/** A key-frequency estimate from PostgreSQL's statistics on the `name_keys` column
+ * (`select most_common_elems::text::text[], most_common_elem_freqs from pg_stats where …`):
+ * keys absent from the list are rarer than every listed one, so they count as 0. */
+export function keyFrequencyFromStats(
+  elements: readonly string[],
+  frequencies: readonly number[],
+  rowCount: number,
+): (key: string) => number {
+  const estimate = new Map<string, number>();
+  for (const [i, key] of elements.entries()) estimate.set(key, (frequencies[i] ?? 0) * rowCount);
+  return (key) => estimate.get(key) ?? 0;
 }
 
 /** All blocking keys of a record, as stored: see `candidateQuery` for the columns. */

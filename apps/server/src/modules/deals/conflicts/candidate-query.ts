@@ -43,6 +43,10 @@ export interface CandidateQueryOptions {
    * names with several typos, e.g. in the vendor's review screen where latency matters less.
    */
   includeTrigram?: boolean;
+  /** Estimated rows per name key (see `keyFrequencyFromStats`), for rare-key preference. */
+  keyFrequency?: (key: string) => number;
+  /** Name keys estimated above this many rows are not looked up (default 500). */
+  maxKeyBlock?: number;
 }
 
 export interface SqlQuery {
@@ -82,7 +86,7 @@ export function candidateQuery(probe: ConflictProbe, options: CandidateQueryOpti
     domains, // $2
     p.phone ?? null, // $3
     p.nameNormalized, // $4
-    probeNameKeys(p), // $5
+    probeNameKeys(p, options.keyFrequency, 3, options.maxKeyBlock ?? 500), // $5
     p.country ?? null, // $6
     limit, // $7
     options.excludePartnerId ?? null, // $8

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CandidateIndex } from "./blocking";
+import { CandidateIndex, keyFrequencyFromStats, probeNameKeys } from "./blocking";
 import { candidateQuery, rowToCandidate } from "./candidate-query";
 import { checkConflicts, partnerView } from "./decide";
 import { jaroWinkler, trigramSimilarity } from "./score";
@@ -146,6 +146,24 @@ describe("blocking", () => {
       "GB",
     ]);
     expect(() => candidateQuery({ name: "x" }, { relation: "t; drop table x", workspaceId: "w1" })).toThrow();
+  });
+
+  it("prefers rare name keys when statistics say a key is common", () => {
+    const frequency = keyFrequencyFromStats(["airlines", "~irlines"], [0.01, 0.002], 1_000_000);
+    const keys = probeNameKeys({ tokens: ["pevamu", "airlines"], compact: "pevamuairlines" }, frequency, 3, 500);
+    expect(keys).toContain("pevamu");
+    expect(keys).toContain("~pevamu");
+    expect(keys).not.toContain("airlines");
+    expect(keys).not.toContain("~irlines");
+    expect(keys).toContain("=pevamuairlines");
+    // A name of one common word is still found through its spaceless form and its rarer variants.
+    const common = probeNameKeys({ tokens: ["airlines"], compact: "airlines" }, frequency, 3, 500);
+    expect(common).toContain("=airlines");
+    expect(common).not.toContain("airlines");
+    expect(probeNameKeys({ tokens: ["airlines"], compact: "airlines" }, () => 10_000, 3, 500)).toEqual([
+      "airlines",
+      "=airlines",
+    ]);
   });
 
   it("maps rows back to records", () => {

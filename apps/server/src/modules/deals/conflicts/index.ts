@@ -1,5 +1,12 @@
 // Public API of the deal-registration conflict engine (pure; the deals module supplies storage).
-export { blockingKeys, CandidateIndex, type CandidateSearchOptions, nameKeys, probeNameKeys } from "./blocking";
+export {
+  blockingKeys,
+  CandidateIndex,
+  type CandidateSearchOptions,
+  keyFrequencyFromStats,
+  nameKeys,
+  probeNameKeys,
+} from "./blocking";
 export {
   type CandidateQueryOptions,
   type CandidateRow,
