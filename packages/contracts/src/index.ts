@@ -11,3 +11,4 @@ export * from "./programs";
 export * from "./recruitment";
 export * from "./roles";
 export * from "./tiers";
+export * from "./touchpoints";
