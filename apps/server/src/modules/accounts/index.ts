@@ -1,0 +1,4 @@
+// The vendor's account book. Other modules link to accounts through `ensureAccount`.
+export { type AccountRow, type EnsureAccountInput, ensureAccount } from "./accounts.ensure";
+export { type AccountMatchKeys, accountMatchKeys } from "./accounts.keys";
+export { accountListMembers, accountLists, accounts, directEngagements } from "./accounts.schema";
