@@ -8,7 +8,7 @@ describe("engagement score", () => {
   });
 
   it("blends normalized signals with their weights", () => {
-    const values = new Map([
+    const values = new Map<string, Record<string, number>>([
       ["p1", { logins: 4, touchpoints: 1, onboarding: 1 }],
       ["p2", { logins: 2, touchpoints: 2, onboarding: 0.25 }],
       ["p3", {}],
