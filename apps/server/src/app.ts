@@ -18,6 +18,7 @@ import {
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleMetricRoutes } from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleMetricRoutes);
     },
     { prefix: "/api/console" },
   );

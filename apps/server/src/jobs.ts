@@ -1,4 +1,5 @@
 import { expireInvitationsJob } from "./modules/identity";
+import { refreshMetricsJob } from "./modules/metrics";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
@@ -11,4 +12,5 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  refreshMetricsJob,
 ] as const;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
+import { metricsSeed } from "../modules/metrics";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
 import { programsSeed } from "../modules/programs";
@@ -26,6 +27,8 @@ export const seedContributors: readonly SeedContributor[] = [
   agreementsSeed,
   onboardingSeed,
   recruitmentSeed,
+  // Last: the metric read models summarize everything seeded above.
+  metricsSeed,
 ];
 
 export interface DemoSeedResult {
