@@ -18,7 +18,7 @@ import {
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
-import { consoleMetricRoutes } from "./modules/metrics";
+import { consoleMetricRoutes, portalMetricRoutes } from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -149,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalMetricRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -10,7 +10,7 @@ export {
   registerReciprocityProvider,
 } from "./metrics.providers";
 export { refreshReadModels, refreshReadModelsIn } from "./metrics.refresh";
-export { consoleMetricRoutes } from "./metrics.routes";
+export { consoleMetricRoutes, portalMetricRoutes } from "./metrics.routes";
 export {
   metricChannelSpend,
   metricCostLines,

@@ -175,6 +175,40 @@ describe("headline metrics", () => {
     expect(v("program_cost")).toBe(0);
   });
 
+  it("drills down to the records behind a figure", async () => {
+    const drill = async (query: string) => {
+      const response = await harness.app.inject({
+        method: "GET",
+        url: `/api/console/metrics/drilldown?from=2026-01-01&to=2026-06-30&${query}`,
+        headers: world.vendor.analyst.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const sourced = await drill("metric=sourced_revenue");
+    expect(sourced.kind).toBe("deals");
+    expect(sourced.items.map((d: { name: string }) => d.name)).toEqual(["Deal o1"]);
+    expect(sourced.items[0].partners).toEqual([{ id: world.partnerA.id, name: world.partnerA.name }]);
+    const closed = await drill("metric=win_rate&limit=2");
+    expect(closed.total).toBe(5);
+    expect(closed.items).toHaveLength(2);
+    expect((await drill("metric=win_rate&region=NA")).total).toBe(2);
+    expect((await drill("metric=open_deals")).items.map((d: { name: string }) => d.name).sort()).toEqual([
+      "Deal o6",
+      "Deal o7",
+    ]);
+    const costs = await drill("metric=ropi");
+    expect(costs.kind).toBe("cost_lines");
+    expect(costs.total).toBe(2);
+    const none = await harness.app.inject({
+      method: "GET",
+      url: "/api/console/metrics/drilldown?metric=nrr_partner",
+      headers: world.vendor.analyst.headers,
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().details.issues[0].path).toBe("query.metric");
+  });
+
   it("names the field of a bad filter", async () => {
     const response = await harness.app.inject({
       method: "GET",

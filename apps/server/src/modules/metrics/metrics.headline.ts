@@ -1,8 +1,7 @@
 import type { HeadlineMetricKey, HeadlineMetrics, MetricFilters, MetricValue } from "@symbiont/contracts";
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
-import { minorDigits, reportingCurrencyOf } from "../revenue";
+import { minorDigits } from "../revenue";
 import {
   customerAcquisitionCost,
   partnerCustomerAcquisitionCost,
@@ -13,18 +12,11 @@ import {
 } from "./formulas";
 import { dealGroups, upliftCells } from "./metrics.deal-queries";
 import { headlineDefinitions } from "./metrics.definitions";
-import {
-  attributedRevenueIn,
-  newCustomersIn,
-  programCostIn,
-  retentionByAttachment,
-  spendIn,
-} from "./metrics.money-queries";
+import { periodMoney, retentionByAttachment } from "./metrics.money-queries";
 import { hasPartnerFilter, type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { attributedRevenueModel } from "./metrics.providers";
-import { metricRefreshes } from "./metrics.schema";
-import { loadMetricSettings } from "./metrics.settings";
+import { loadMetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
 
 export type HeadlineValues = Record<HeadlineMetricKey, number | null>;
@@ -37,14 +29,12 @@ export async function headlineValues(
   period: Period,
   grossMargin: number,
 ) {
-  const [groups, retention, cost, spend, customers, attributed] = await Promise.all([
+  const [groups, retention, money] = await Promise.all([
     dealGroups(db, workspaceId, filters, period),
     retentionByAttachment(db, workspaceId, filters, period),
-    programCostIn(db, workspaceId, filters, period),
-    spendIn(db, workspaceId, period),
-    newCustomersIn(db, workspaceId, filters, period),
-    attributedRevenueIn(db, workspaceId, filters, period),
+    periodMoney(db, workspaceId, filters, period),
   ]);
+  const { programCost: cost, spend, newCustomers: customers, attributed } = money;
   // The deal tiles describe all deals, or the slice's partner-involved deals when a partner slicer is set.
   const all = hasPartnerFilter(filters) ? groups.partner : groups.all;
   const values: HeadlineValues = {
@@ -85,11 +75,7 @@ export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFil
   await assertSlicers(db, workspaceId, filters);
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
-  const [settings, currency, [refresh]] = await Promise.all([
-    loadMetricSettings(db, workspaceId),
-    reportingCurrencyOf(db, workspaceId),
-    db.select().from(metricRefreshes).where(eq(metricRefreshes.workspaceId, workspaceId)),
-  ]);
+  const { settings, currency, refreshedAt } = await loadMetricContext(db, workspaceId);
   const [current, before, cells] = await Promise.all([
     headlineValues(db, workspaceId, filters, period, settings.grossMargin),
     headlineValues(db, workspaceId, filters, previous, settings.grossMargin),
@@ -115,7 +101,7 @@ export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFil
     previousPeriod: { from: previous.from, to: previous.to },
     currency,
     attributionModel: model,
-    refreshedAt: refresh?.refreshedAt.toISOString() ?? null,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
     metrics,
     groups: { partner: current.groups.partner, direct: current.groups.direct },
     uplift: {

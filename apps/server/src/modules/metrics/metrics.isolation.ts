@@ -75,6 +75,41 @@ export function metricIsolationCases(context: IsolationContext): IsolationCase[]
     },
     {
       method: "GET",
+      route: "/api/console/metrics/drilldown",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/metrics/drilldown?metric=win_rate" }),
+      otherWorkspace: (_world, other) => ({
+        url: `/api/console/metrics/drilldown?metric=win_rate&partnerId=${other.partnerA.id}`,
+      }),
+      invalid: { request: () => ({ url: "/api/console/metrics/drilldown?metric=karma" }), path: "query.metric" },
+    },
+    {
+      method: "GET",
+      route: "/api/console/metrics/partners/:id/scorecard",
+      allowed: vendorRoles,
+      request: (world) => ({ url: `/api/console/metrics/partners/${world.partnerA.id}/scorecard` }),
+      otherWorkspace: (_world, other) => ({ url: `/api/console/metrics/partners/${other.partnerA.id}/scorecard` }),
+      invalid: {
+        request: (world) => ({ url: `/api/console/metrics/partners/${world.partnerA.id}/scorecard?to=soon` }),
+        path: "query.to",
+      },
+    },
+    {
+      method: "GET",
+      route: "/api/portal/metrics/scorecard",
+      allowed: ["partner_admin", "partner_user"],
+      request: () => ({ url: "/api/portal/metrics/scorecard" }),
+      invalid: { request: () => ({ url: "/api/portal/metrics/scorecard?from=2026-02-30" }), path: "query.from" },
+    },
+    {
+      method: "GET",
+      route: "/api/portal/metrics/benchmark",
+      allowed: ["partner_admin", "partner_user"],
+      request: () => ({ url: "/api/portal/metrics/benchmark" }),
+      invalid: { request: () => ({ url: "/api/portal/metrics/benchmark?to=x" }), path: "query.to" },
+    },
+    {
+      method: "GET",
       route: "/api/console/metrics/definitions",
       allowed: vendorRoles,
       request: () => ({ url: "/api/console/metrics/definitions" }),

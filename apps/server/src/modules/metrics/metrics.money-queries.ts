@@ -1,5 +1,5 @@
 import type { MetricFilters } from "@symbiont/contracts";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { retentionRatios } from "./formulas";
 import { hasPartnerFilter, type Period, partnerMonthSlice, partnerSlice, regionSlice } from "./metrics.period";
@@ -91,48 +91,34 @@ const overlapShare = (period: Period, table: ReturnType<typeof sql>) => sql`
  * Partner program cost in the period: cost lines prorated by the days they share with it; the
  * program and partner slicers narrow the lines (region, role and tier do not apply to costs).
  */
-export async function programCostIn(
-  db: DbOrTx,
-  workspaceId: string,
-  filters: MetricFilters,
-  period: Period,
-): Promise<number> {
-  const result = await db.execute(sql`
-    select coalesce(sum(c.amount_reporting_minor * ${overlapShare(period, sql`c`)}), 0)::float8 as total
+function programCostSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
+  return sql`(select coalesce(sum(c.amount_reporting_minor * ${overlapShare(period, sql`c`)}), 0)::float8
     from metric_cost_lines c
     where c.workspace_id = ${workspaceId} and c.period_start <= ${period.to} and c.period_end >= ${period.from}
       ${filters.programId ? sql`and c.program_id = ${filters.programId}` : sql``}
-      ${filters.partnerId ? sql`and c.partner_id = ${filters.partnerId}` : sql``}`);
-  return num(result.rows[0]?.total);
+      ${filters.partnerId ? sql`and c.partner_id = ${filters.partnerId}` : sql``})`;
 }
 
-/** Sales and marketing spend in the period (prorated), for CAC. */
-export async function spendIn(db: DbOrTx, workspaceId: string, period: Period) {
-  const result = await db.execute(sql`
-    select s.channel, coalesce(sum(s.amount_reporting_minor * ${overlapShare(period, sql`s`)}), 0)::float8 as total
+/** Spend of one channel in the period (prorated), for CAC. */
+function spendSql(workspaceId: string, period: Period, channel: string): SQL {
+  return sql`(select coalesce(sum(s.amount_reporting_minor * ${overlapShare(period, sql`s`)}), 0)::float8
     from metric_channel_spend s
-    where s.workspace_id = ${workspaceId} and s.period_start <= ${period.to} and s.period_end >= ${period.from}
-    group by s.channel`);
-  const byChannel = new Map(result.rows.map((row) => [String(row.channel), num(row.total)]));
-  return {
-    sales: byChannel.get("sales") ?? 0,
-    marketing: byChannel.get("marketing") ?? 0,
-    partner: byChannel.get("partner") ?? 0,
-  };
+    where s.workspace_id = ${workspaceId} and s.channel = ${channel}
+      and s.period_start <= ${period.to} and s.period_end >= ${period.from})`;
 }
 
 /**
  * New customers in the period (accounts whose first `new` revenue event falls in it) and how many
  * of them came through a won partner-sourced deal (matching the partner slicers).
  */
-export async function newCustomersIn(db: DbOrTx, workspaceId: string, filters: MetricFilters, period: Period) {
+function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
   const sourcedTest = filters.partnerId
     ? sql`f.sourcing_partner_id = ${filters.partnerId}`
     : hasPartnerFilter(filters)
       ? sql`f.sourced and ${partnerSlice(filters)}`
       : sql`f.sourced`;
-  const result = await db.execute(sql`
+  return sql`(
     with firsts as (
       select e.account_id, min(e.occurred_on) as first_on
       from revenue_events e
@@ -140,13 +126,11 @@ export async function newCustomersIn(db: DbOrTx, workspaceId: string, filters: M
       where e.workspace_id = ${workspaceId} and e.kind = 'new' ${region}
       group by e.account_id
     )
-    select count(*)::int as customers,
-      count(*) filter (where exists (
+    select array[count(*), count(*) filter (where exists (
         select 1 from metric_deal_facts f
         where f.workspace_id = ${workspaceId} and f.account_id = firsts.account_id and f.outcome = 'won' and ${sourcedTest}
-      ))::int as partner_sourced
-    from firsts where first_on >= ${period.from} and first_on <= ${period.to}`);
-  return { customers: num(result.rows[0]?.customers), partnerSourced: num(result.rows[0]?.partner_sourced) };
+      ))]::int[]
+    from firsts where first_on >= ${period.from} and first_on <= ${period.to})`;
 }
 
 /**
@@ -154,28 +138,49 @@ export async function newCustomersIn(db: DbOrTx, workspaceId: string, filters: M
  * per deal (exact period); a registered attribution model is read per month from the read model
  * (whole months that start inside the period).
  */
-export async function attributedRevenueIn(
-  db: DbOrTx,
-  workspaceId: string,
-  filters: MetricFilters,
-  period: Period,
-): Promise<number> {
+function attributedRevenueSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   if (!attributedRevenueModel().creditByMonth) {
     const matching = hasPartnerFilter(filters)
       ? sql`(select count(*) from unnest(f.partner_ids) as p(id) join metric_partner_months m
             on m.workspace_id = f.workspace_id and m.partner_id = p.id and m.month = date_trunc('month', f.closed_at at time zone 'UTC')::date
             where ${partnerMonthSlice({ ...filters, region: undefined })})`
       : sql`cardinality(f.partner_ids)`;
-    const result = await db.execute(sql`
-      select coalesce(sum(f.amount_minor::float8 * ${matching} / cardinality(f.partner_ids)), 0)::float8 as total
+    return sql`(select coalesce(sum(f.amount_minor::float8 * ${matching} / cardinality(f.partner_ids)), 0)::float8
       from metric_deal_facts f
       where f.workspace_id = ${workspaceId} and f.outcome = 'won' and f.partner_involved and ${regionSlice(filters)}
-        and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()}`);
-    return num(result.rows[0]?.total);
+        and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()})`;
   }
-  const result = await db.execute(sql`
-    select coalesce(sum(m.attributed_minor), 0)::float8 as total from metric_partner_months m
+  return sql`(select coalesce(sum(m.attributed_minor), 0)::float8 from metric_partner_months m
     where m.workspace_id = ${workspaceId} and m.month >= ${period.from} and m.month <= ${period.to}
-      and ${partnerMonthSlice({ ...filters, region: undefined })}`);
-  return num(result.rows[0]?.total);
+      and ${partnerMonthSlice({ ...filters, region: undefined })})`;
+}
+
+export interface PeriodMoney {
+  programCost: number;
+  spend: { sales: number; marketing: number };
+  newCustomers: { customers: number; partnerSourced: number };
+  attributed: number;
+}
+
+/** Program cost, spend, new customers and attributed revenue of a period, in one statement. */
+export async function periodMoney(
+  db: DbOrTx,
+  workspaceId: string,
+  filters: MetricFilters,
+  period: Period,
+): Promise<PeriodMoney> {
+  const result = await db.execute(sql`
+    select ${programCostSql(workspaceId, filters, period)} as cost,
+      ${spendSql(workspaceId, period, "sales")} as sales,
+      ${spendSql(workspaceId, period, "marketing")} as marketing,
+      ${newCustomersSql(workspaceId, filters, period)} as customers,
+      ${attributedRevenueSql(workspaceId, filters, period)} as attributed`);
+  const row = result.rows[0] ?? {};
+  const customers = Array.isArray(row.customers) ? row.customers.map(Number) : [0, 0];
+  return {
+    programCost: num(row.cost),
+    spend: { sales: num(row.sales), marketing: num(row.marketing) },
+    newCustomers: { customers: customers[0] ?? 0, partnerSourced: customers[1] ?? 0 },
+    attributed: num(row.attributed),
+  };
 }

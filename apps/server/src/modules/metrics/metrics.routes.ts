@@ -4,11 +4,16 @@ import {
   costLineRecord,
   createCostLineBody,
   createSpendBody,
+  drilldownPage,
+  drilldownQuery,
   headlineMetrics,
   idParams,
   metricDefinitionList,
   metricFilters,
   metricSettingsResponse,
+  partnerScorecard,
+  portalBenchmark,
+  portalScorecardQuery,
   putMetricSettingsBody,
   refreshResult,
   spendPage,
@@ -30,10 +35,13 @@ import {
   updateSpend,
 } from "./metrics.costs";
 import { listDefinitions } from "./metrics.definitions";
+import { drilldown } from "./metrics.drilldown";
 import { getHeadlineMetrics } from "./metrics.headline";
 import { refreshMetricsNow } from "./metrics.jobs";
 import { assertCanReadMetrics } from "./metrics.policies";
+import { getOwnBenchmark, getOwnScorecard } from "./metrics.portal";
 import { attributedRevenueModel } from "./metrics.providers";
+import { getPartnerScorecard } from "./metrics.scorecard";
 import { getMetricSettings, putMetricSettings } from "./metrics.settings";
 
 const tags = ["metrics"];
@@ -67,6 +75,33 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCanReadMetrics(serviceContext(request).actor);
       return { items: listDefinitions(attributedRevenueModel().name) };
     },
+  );
+  app.get(
+    "/metrics/drilldown",
+    {
+      schema: {
+        operationId: "consoleDrilldownMetric",
+        tags,
+        summary: "The records behind a headline figure (deals or cost lines), paged",
+        querystring: drilldownQuery,
+        response: { 200: drilldownPage },
+      },
+    },
+    async (request) => drilldown(serviceContext(request), request.query),
+  );
+  app.get(
+    "/metrics/partners/:id/scorecard",
+    {
+      schema: {
+        operationId: "consoleGetPartnerScorecard",
+        tags,
+        summary: "A partner's scorecard: figures, trend by month, engagement, health and tiers",
+        params: idParams,
+        querystring: portalScorecardQuery,
+        response: { 200: partnerScorecard },
+      },
+    },
+    async (request) => getPartnerScorecard(serviceContext(request), request.params.id, request.query),
   );
   app.post(
     "/metrics/refresh",
@@ -216,5 +251,34 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteSpend(serviceContext(request), request.params.id);
       return reply.status(204).send();
     },
+  );
+};
+
+export const portalMetricRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/metrics/scorecard",
+    {
+      schema: {
+        operationId: "portalGetOwnScorecard",
+        tags,
+        summary: "Your scorecard: figures, trend by month, engagement, health and tiers",
+        querystring: portalScorecardQuery,
+        response: { 200: partnerScorecard },
+      },
+    },
+    async (request) => getOwnScorecard(serviceContext(request), request.query),
+  );
+  app.get(
+    "/metrics/benchmark",
+    {
+      schema: {
+        operationId: "portalGetOwnBenchmark",
+        tags,
+        summary: "How you compare with peers of your role and region (quartiles, at least five peers)",
+        querystring: portalScorecardQuery,
+        response: { 200: portalBenchmark },
+      },
+    },
+    async (request) => getOwnBenchmark(serviceContext(request), request.query),
   );
 };

@@ -24,9 +24,37 @@ export async function loadMetricSettings(
   workspaceId: string,
 ): Promise<MetricSettingsView & { updatedAt: Date | null }> {
   const [row] = await db.select().from(metricSettings).where(eq(metricSettings.workspaceId, workspaceId));
-  const stored = (row?.settings ?? {}) as Record<string, unknown>;
-  const merged = metricSettingsView.safeParse({ ...defaultMetricSettings, ...stored });
-  return { ...(merged.success ? merged.data : defaultMetricSettings), updatedAt: row?.updatedAt ?? null };
+  return { ...parseSettings(row?.settings), updatedAt: row?.updatedAt ?? null };
+}
+
+function parseSettings(stored: unknown): MetricSettingsView {
+  const merged = metricSettingsView.safeParse({
+    ...defaultMetricSettings,
+    ...((stored ?? {}) as Record<string, unknown>),
+  });
+  return merged.success ? merged.data : defaultMetricSettings;
+}
+
+export interface MetricContext {
+  settings: MetricSettingsView;
+  currency: string;
+  refreshedAt: Date | null;
+}
+
+/** Settings, reporting currency and the last refresh of a workspace, in one round trip. */
+export async function loadMetricContext(db: DbOrTx, workspaceId: string): Promise<MetricContext> {
+  const result = await db.execute(sql`
+    select w.reporting_currency, s.settings, r.refreshed_at
+    from workspaces w
+    left join metric_settings s on s.workspace_id = w.id
+    left join metric_refreshes r on r.workspace_id = w.id
+    where w.id = ${workspaceId}`);
+  const row = result.rows[0] ?? {};
+  return {
+    settings: parseSettings(row.settings),
+    currency: typeof row.reporting_currency === "string" ? row.reporting_currency : "USD",
+    refreshedAt: row.refreshed_at ? new Date(String(row.refreshed_at)) : null,
+  };
 }
 
 function toResponse(settings: MetricSettingsView & { updatedAt: Date | null }): MetricSettingsResponse {
