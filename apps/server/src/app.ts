@@ -28,9 +28,11 @@ import {
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
+import "./imports";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
 import { systemRoutes } from "./platform/http/system.routes";
+import { consoleImportRoutes } from "./platform/imports";
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleImportRoutes);
     },
     { prefix: "/api/console" },
   );
