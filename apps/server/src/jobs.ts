@@ -1,3 +1,4 @@
+import { recomputeAttributionJob } from "./modules/attribution";
 import { expireInvitationsJob } from "./modules/identity";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
@@ -14,4 +15,5 @@ export const jobDefinitions = [
   evaluateTiersJob,
   flagOverdueStepsJob,
   runImportJob,
+  recomputeAttributionJob,
 ] as const;

@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./agreements";
+export * from "./attribution";
 export * from "./audit";
 export * from "./common";
 export * from "./errors";
