@@ -27,7 +27,9 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
+import { consoleTouchpointRoutes, portalTouchpointRoutes } from "./modules/touchpoints";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
 import { systemRoutes } from "./platform/http/system.routes";
@@ -135,6 +137,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleRevenueRoutes);
+      await scope.register(consoleTouchpointRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -147,6 +151,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalRevenueRoutes);
+      await scope.register(portalTouchpointRoutes);
     },
     { prefix: "/api/portal" },
   );
