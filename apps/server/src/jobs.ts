@@ -1,3 +1,4 @@
+import { recomputeAttributionJob } from "./modules/attribution";
 import { expireInvitationsJob } from "./modules/identity";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
@@ -11,4 +12,5 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  recomputeAttributionJob,
 ] as const;

@@ -1,4 +1,5 @@
 export * from "./agreements";
+export * from "./attribution";
 export * from "./audit";
 export * from "./common";
 export * from "./errors";
