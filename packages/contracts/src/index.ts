@@ -11,6 +11,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./revenue";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";

@@ -10,7 +10,9 @@ import { partnerImportIsolationCases } from "./partners/partners.import.isolatio
 import { partnerIsolationCases } from "./partners/partners.isolation";
 import { programIsolationCases } from "./programs/programs.isolation";
 import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { revenueIsolationCases } from "./revenue/revenue.isolation";
 import { tierIsolationCases } from "./tiers/tiers.isolation";
+import { touchpointIsolationCases } from "./touchpoints/touchpoints.isolation";
 
 // Every module lists its routes' isolation cases in `<module>.isolation.ts`; this file runs them
 // all and fails when an API route joins the app without joining the matrix.
@@ -28,6 +30,8 @@ const modules: Record<string, IsolationCase[]> = {
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
   imports: importIsolationCases(context),
+  revenue: revenueIsolationCases(context),
+  touchpoints: touchpointIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
