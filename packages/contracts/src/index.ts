@@ -1,3 +1,4 @@
+export * from "./accounts";
 export * from "./agreements";
 export * from "./attribution";
 export * from "./audit";
@@ -10,6 +11,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./revenue";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";
