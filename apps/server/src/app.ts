@@ -17,6 +17,7 @@ import {
 } from "fastify-type-provider-zod";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
+import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
@@ -34,7 +35,7 @@ import { systemRoutes } from "./platform/http/system.routes";
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-const errorStatuses = [400, 401, 403, 404, 409, 410, 423, 429, 500] as const;
+const errorStatuses = [400, 401, 403, 404, 409, 410, 413, 415, 422, 423, 429, 500] as const;
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface BuildAppOptions {
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleRegistrationRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -147,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalRegistrationRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -1,3 +1,4 @@
+import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
@@ -11,4 +12,6 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  expireRegistrationsJob,
+  registrationSlaJob,
 ] as const;

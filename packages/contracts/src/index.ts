@@ -1,6 +1,7 @@
 export * from "./agreements";
 export * from "./audit";
 export * from "./common";
+export * from "./deals";
 export * from "./errors";
 export * from "./identity";
 export * from "./imports";

@@ -3,6 +3,7 @@ import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
+import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
@@ -26,6 +27,7 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  registrations: registrationIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
