@@ -194,7 +194,11 @@ export const portalRegistrationList = z.object({
 
 export const withdrawRegistrationBody = z.object({ reason: text(1000).optional() });
 export const requestExtensionBody = z.object({
-  days: z.number().int().min(1, { message: "Ask for at least one day" }).max(365, { message: "Ask for at most 365 days" }),
+  days: z
+    .number()
+    .int()
+    .min(1, { message: "Ask for at least one day" })
+    .max(365, { message: "Ask for at most 365 days" }),
   reason: z.string().trim().min(3, { message: "Say why the deal needs more time" }).max(2000),
 });
 

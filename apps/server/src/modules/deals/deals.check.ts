@@ -28,7 +28,11 @@ export interface CheckOptions {
 }
 
 /** Runs the candidate query on the view and the engine on its rows. */
-export async function runConflictCheck(db: DbOrTx, probe: ConflictProbe, options: CheckOptions): Promise<ConflictResult> {
+export async function runConflictCheck(
+  db: DbOrTx,
+  probe: ConflictProbe,
+  options: CheckOptions,
+): Promise<ConflictResult> {
   const now = options.now ?? new Date();
   const engagedSince = new Date(now.getTime() - options.directLookbackDays * DAY_MS);
   const query = candidateQuery(probe, {
@@ -50,7 +54,11 @@ export async function runConflictCheck(db: DbOrTx, probe: ConflictProbe, options
  * The stored evidence of a check (console only): every match with its keys and scores, plus the
  * competing registration's partner, status and submission time.
  */
-export async function evidenceOf(db: DbOrTx, workspaceId: string, result: ConflictResult): Promise<ConflictMatchRecord[]> {
+export async function evidenceOf(
+  db: DbOrTx,
+  workspaceId: string,
+  result: ConflictResult,
+): Promise<ConflictMatchRecord[]> {
   const registrationIds = result.matches.filter((m) => m.kind === "registration").map((m) => m.record.id);
   const competing = registrationIds.length
     ? await db

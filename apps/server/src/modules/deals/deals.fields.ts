@@ -1,7 +1,6 @@
 // From request fields to stored columns (with the match keys derived by the conflict engine).
-import type { UpdateRegistrationBody } from "@symbiont/contracts";
+import type { registrationFields, UpdateRegistrationBody } from "@symbiont/contracts";
 import type { z } from "zod";
-import type { registrationFields } from "@symbiont/contracts";
 import { fieldError } from "../../platform/errors";
 import { isKnownCurrency, minorDigits } from "../revenue";
 import { candidateColumns, emailDomain } from "./conflicts";
@@ -26,7 +25,8 @@ export function columnsFrom(body: Fields, current: Partial<RegistrationRow>, pre
   if (body.incumbent !== undefined) out.incumbent = body.incumbent ?? null;
   if (body.notes !== undefined) out.notes = body.notes ?? null;
   if (body.currency !== undefined) {
-    if (body.currency && !isKnownCurrency(body.currency)) throw fieldError(`${prefix}.currency`, "Unknown currency code");
+    if (body.currency && !isKnownCurrency(body.currency))
+      throw fieldError(`${prefix}.currency`, "Unknown currency code");
     out.currency = body.currency ?? null;
   }
   if (body.amount !== undefined || body.currency !== undefined) {
@@ -64,5 +64,7 @@ export function columnsFrom(body: Fields, current: Partial<RegistrationRow>, pre
 
 /** The body's fields the current state does not allow to change, as validation issues. */
 export function lockedFields(body: UpdateRegistrationBody, editable: readonly string[]): string[] {
-  return Object.keys(body).filter((key) => (body as Record<string, unknown>)[key] !== undefined && !editable.includes(key));
+  return Object.keys(body).filter(
+    (key) => (body as Record<string, unknown>)[key] !== undefined && !editable.includes(key),
+  );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { IsolationCase, IsolationContext } from "../../../test/isolation";
 import type { World } from "../../../test/factories";
+import type { IsolationCase, IsolationContext } from "../../../test/isolation";
 
 const vendorRoles = ["admin", "partner_manager", "marketing", "finance", "analyst"] as const;
 const reviewers = ["admin", "partner_manager"] as const;
@@ -62,14 +62,18 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
     return { id, extensionId: response.json().extensions[0].id as string };
   };
 
-  const portalById = (suffix: string, method: "GET" | "PATCH" | "POST" | "DELETE", opts: {
-    allowed?: readonly ("partner_admin" | "partner_user")[];
-    body?: () => unknown;
-    submit?: boolean;
-    setup?: (world: World) => Promise<string>;
-    okStatus?: number;
-    invalid?: { body: unknown; path: string };
-  } = {}): IsolationCase => {
+  const portalById = (
+    suffix: string,
+    method: "GET" | "PATCH" | "POST" | "DELETE",
+    opts: {
+      allowed?: readonly ("partner_admin" | "partner_user")[];
+      body?: () => unknown;
+      submit?: boolean;
+      setup?: (world: World) => Promise<string>;
+      okStatus?: number;
+      invalid?: { body: unknown; path: string };
+    } = {},
+  ): IsolationCase => {
     const make = opts.setup ?? ((world: World) => create(world, "A", opts.submit ?? false));
     const body = opts.body;
     return {
@@ -77,7 +81,10 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
       route: `/api/portal/registrations/:id${suffix}`,
       allowed: opts.allowed ?? partnerRoles,
       ...(opts.okStatus ? { okStatus: opts.okStatus } : {}),
-      request: async (world) => ({ url: `/api/portal/registrations/${await make(world)}${suffix}`, ...(body ? { body: body() } : {}) }),
+      request: async (world) => ({
+        url: `/api/portal/registrations/${await make(world)}${suffix}`,
+        ...(body ? { body: body() } : {}),
+      }),
       otherWorkspace: async (_world, other) => ({
         url: `/api/portal/registrations/${await create(other, "A", opts.submit ?? false)}${suffix}`,
         ...(body ? { body: body() } : {}),
@@ -87,32 +94,56 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
         ...(body ? { body: body() } : {}),
       }),
       invalid: opts.invalid
-        ? { request: async (world) => ({ url: `/api/portal/registrations/${await make(world)}${suffix}`, body: opts.invalid?.body }), path: opts.invalid.path }
-        : { request: () => ({ url: `/api/portal/registrations/nope${suffix}`, ...(body ? { body: body() } : {}) }), path: "params.id" },
+        ? {
+            request: async (world) => ({
+              url: `/api/portal/registrations/${await make(world)}${suffix}`,
+              body: opts.invalid?.body,
+            }),
+            path: opts.invalid.path,
+          }
+        : {
+            request: () => ({ url: `/api/portal/registrations/nope${suffix}`, ...(body ? { body: body() } : {}) }),
+            path: "params.id",
+          },
     };
   };
 
-  const consoleById = (suffix: string, opts: {
-    method?: "GET" | "POST";
-    allowed?: readonly (typeof vendorRoles)[number][];
-    body?: () => unknown;
-    setup?: (world: World) => Promise<string>;
-    invalid?: { body: unknown; path: string };
-  } = {}): IsolationCase => {
+  const consoleById = (
+    suffix: string,
+    opts: {
+      method?: "GET" | "POST";
+      allowed?: readonly (typeof vendorRoles)[number][];
+      body?: () => unknown;
+      setup?: (world: World) => Promise<string>;
+      invalid?: { body: unknown; path: string };
+    } = {},
+  ): IsolationCase => {
     const make = opts.setup ?? ((world: World) => create(world));
     const body = opts.body;
     return {
       method: opts.method ?? "POST",
       route: `/api/console/registrations/:id${suffix}`,
       allowed: opts.allowed ?? reviewers,
-      request: async (world) => ({ url: `/api/console/registrations/${await make(world)}${suffix}`, ...(body ? { body: body() } : {}) }),
+      request: async (world) => ({
+        url: `/api/console/registrations/${await make(world)}${suffix}`,
+        ...(body ? { body: body() } : {}),
+      }),
       otherWorkspace: async (_world, other) => ({
         url: `/api/console/registrations/${await make(other)}${suffix}`,
         ...(body ? { body: body() } : {}),
       }),
       invalid: opts.invalid
-        ? { request: async (world) => ({ url: `/api/console/registrations/${await make(world)}${suffix}`, body: opts.invalid?.body }), path: opts.invalid.path }
-        : { request: () => ({ url: `/api/console/registrations/nope${suffix}`, ...(body ? { body: body() } : {}) }), path: "params.id" },
+        ? {
+            request: async (world) => ({
+              url: `/api/console/registrations/${await make(world)}${suffix}`,
+              body: opts.invalid?.body,
+            }),
+            path: opts.invalid.path,
+          }
+        : {
+            request: () => ({ url: `/api/console/registrations/nope${suffix}`, ...(body ? { body: body() } : {}) }),
+            path: "params.id",
+          },
     };
   };
 
@@ -130,17 +161,32 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
       allowed: partnerRoles,
       okStatus: 201,
       request: () => ({ url: "/api/portal/registrations", body: registrationBody() }),
-      invalid: { request: () => ({ url: "/api/portal/registrations", body: registrationBody({ contactEmail: "not-mail" }) }), path: "body.contactEmail" },
+      invalid: {
+        request: () => ({ url: "/api/portal/registrations", body: registrationBody({ contactEmail: "not-mail" }) }),
+        path: "body.contactEmail",
+      },
     },
     {
       method: "POST",
       route: "/api/portal/registrations/check",
       allowed: partnerRoles,
-      request: () => ({ url: "/api/portal/registrations/check", body: { companyName: "Contoso", website: "contoso.com" } }),
-      invalid: { request: () => ({ url: "/api/portal/registrations/check", body: { companyName: "Contoso", country: "Germany" } }), path: "body.country" },
+      request: () => ({
+        url: "/api/portal/registrations/check",
+        body: { companyName: "Contoso", website: "contoso.com" },
+      }),
+      invalid: {
+        request: () => ({
+          url: "/api/portal/registrations/check",
+          body: { companyName: "Contoso", country: "Germany" },
+        }),
+        path: "body.country",
+      },
     },
     portalById("", "GET"),
-    portalById("", "PATCH", { body: () => ({ notes: "Budget confirmed" }), invalid: { body: { amount: -5 }, path: "body.amount" } }),
+    portalById("", "PATCH", {
+      body: () => ({ notes: "Budget confirmed" }),
+      invalid: { body: { amount: -5 }, path: "body.amount" },
+    }),
     portalById("", "DELETE", { okStatus: 204 }),
     portalById("/submit", "POST"),
     portalById("/withdraw", "POST", { body: () => ({ reason: "Customer chose another vendor" }), submit: true }),
@@ -161,14 +207,26 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
       method: "POST",
       route: "/api/console/registrations/bulk-approve",
       allowed: reviewers,
-      request: async (world) => ({ url: "/api/console/registrations/bulk-approve", body: { ids: [await create(world)] } }),
-      invalid: { request: () => ({ url: "/api/console/registrations/bulk-approve", body: { ids: [] } }), path: "body.ids" },
+      request: async (world) => ({
+        url: "/api/console/registrations/bulk-approve",
+        body: { ids: [await create(world)] },
+      }),
+      invalid: {
+        request: () => ({ url: "/api/console/registrations/bulk-approve", body: { ids: [] } }),
+        path: "body.ids",
+      },
     },
     consoleById("", { method: "GET", allowed: vendorRoles }),
     consoleById("/check"),
     consoleById("/approve", { body: () => ({}), invalid: { body: { override: "yes" }, path: "body.override" } }),
-    consoleById("/reject", { body: () => ({ reason: "Outside our territory" }), invalid: { body: { reason: "" }, path: "body.reason" } }),
-    consoleById("/request-info", { body: () => ({ message: "Which products exactly?" }), invalid: { body: {}, path: "body.message" } }),
+    consoleById("/reject", {
+      body: () => ({ reason: "Outside our territory" }),
+      invalid: { body: { reason: "" }, path: "body.reason" },
+    }),
+    consoleById("/request-info", {
+      body: () => ({ message: "Which products exactly?" }),
+      invalid: { body: {}, path: "body.message" },
+    }),
     consoleById("/convert", { setup: approved }),
     {
       method: "POST",
@@ -185,7 +243,10 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
       invalid: {
         request: async (world) => {
           const { id, extensionId } = await withExtension(world);
-          return { url: `/api/console/registrations/${id}/extensions/${extensionId}/decide`, body: { approve: "maybe" } };
+          return {
+            url: `/api/console/registrations/${id}/extensions/${extensionId}/decide`,
+            body: { approve: "maybe" },
+          };
         },
         path: "body.approve",
       },
@@ -202,9 +263,15 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
       route: "/api/console/registration-policies",
       allowed: reviewers,
       okStatus: 201,
-      request: () => ({ url: "/api/console/registration-policies", body: { rules: defaultRulesBody(), note: "Tighter SLA" } }),
+      request: () => ({
+        url: "/api/console/registration-policies",
+        body: { rules: defaultRulesBody(), note: "Tighter SLA" },
+      }),
       invalid: {
-        request: () => ({ url: "/api/console/registration-policies", body: { rules: { ...defaultRulesBody(), protectionDays: 45 } } }),
+        request: () => ({
+          url: "/api/console/registration-policies",
+          body: { rules: { ...defaultRulesBody(), protectionDays: 45 } },
+        }),
         path: "body.rules.protectionDays",
       },
     },

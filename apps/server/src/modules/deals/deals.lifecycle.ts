@@ -86,7 +86,9 @@ export async function decideExtension(
       throw new AppError("REGISTRATION_EXTENSION_INVALID", { message: "This extension request was already decided" });
     }
     if (input.approve && (row.status !== "approved" || !row.protectionExpiresAt)) {
-      throw new AppError("REGISTRATION_EXTENSION_INVALID", { message: "Only an approved registration's protection can be extended" });
+      throw new AppError("REGISTRATION_EXTENSION_INVALID", {
+        message: "Only an approved registration's protection can be extended",
+      });
     }
     const now = new Date();
     const base = Math.max(row.protectionExpiresAt?.getTime() ?? now.getTime(), now.getTime());
@@ -113,7 +115,11 @@ export async function decideExtension(
       entityId: id,
       partnerId: row.partnerId,
       before: { protectionExpiresAt: row.protectionExpiresAt },
-      after: { extensionId, protectionExpiresAt: newExpiresAt ?? row.protectionExpiresAt, reason: input.reason ?? null },
+      after: {
+        extensionId,
+        protectionExpiresAt: newExpiresAt ?? row.protectionExpiresAt,
+        reason: input.reason ?? null,
+      },
     });
     await notify(tx, row, {
       audience: "partner",
@@ -171,7 +177,7 @@ export async function expireRegistrations(database: Database, now = new Date(), 
   for (const item of due) {
     await transaction(database, async (tx) => {
       const row = await findRegistration(tx, item.workspaceId, item.id, null, true);
-      if (!row || row.status !== "approved" || !row.protectionExpiresAt || row.protectionExpiresAt > now) return;
+      if (row?.status !== "approved" || !row.protectionExpiresAt || row.protectionExpiresAt > now) return;
       const source = systemSource(row.workspaceId, "registration expiry");
       await transition(tx, source, row, "expired", { closedAt: now }, "Protection window ended");
       await notify(tx, row, {
@@ -182,12 +188,17 @@ export async function expireRegistrations(database: Database, now = new Date(), 
       const next = await runnerUpOf(tx, row);
       if (next) {
         const policy = await currentPolicy(tx, next.workspaceId, next.programId);
-        const handed = await approve(tx, source, { ...next, blockedBy: null }, {
-          policy,
-          reason: "The earlier registration expired; the company passes to you as the next in line",
-          automatic: true,
-          override: false,
-        });
+        const handed = await approve(
+          tx,
+          source,
+          { ...next, blockedBy: null },
+          {
+            policy,
+            reason: "The earlier registration expired; the company passes to you as the next in line",
+            automatic: true,
+            override: false,
+          },
+        );
         await tx
           .update(dealRegistrations)
           .set({ blockedBy: null })
@@ -216,11 +227,17 @@ export async function expireRegistrations(database: Database, now = new Date(), 
  * The approval SLA: a reminder to the partner manager after `reminderHours`, and an escalation to
  * the manager's lead (the workspace admins) once the SLA has passed. Each is sent once.
  */
-export async function sweepApprovalSla(database: Database, now = new Date()): Promise<{ reminded: number; escalated: number }> {
+export async function sweepApprovalSla(
+  database: Database,
+  now = new Date(),
+): Promise<{ reminded: number; escalated: number }> {
   const open = await database.db
     .select({ row: dealRegistrations, managerId: partners.managerId })
     .from(dealRegistrations)
-    .innerJoin(partners, and(eq(partners.workspaceId, dealRegistrations.workspaceId), eq(partners.id, dealRegistrations.partnerId)))
+    .innerJoin(
+      partners,
+      and(eq(partners.workspaceId, dealRegistrations.workspaceId), eq(partners.id, dealRegistrations.partnerId)),
+    )
     .where(
       and(
         inArray(dealRegistrations.status, [...OPEN_STATUSES]),
@@ -238,7 +255,10 @@ export async function sweepApprovalSla(database: Database, now = new Date()): Pr
     const remindAt = submitted + policy.rules.reminderHours * HOUR_MS;
     await transaction(database, async (tx) => {
       if (now.getTime() >= dueAt) {
-        await tx.update(dealRegistrations).set({ escalatedAt: now }).where(and(eq(dealRegistrations.workspaceId, row.workspaceId), eq(dealRegistrations.id, row.id)));
+        await tx
+          .update(dealRegistrations)
+          .set({ escalatedAt: now })
+          .where(and(eq(dealRegistrations.workspaceId, row.workspaceId), eq(dealRegistrations.id, row.id)));
         await notify(tx, row, {
           audience: "manager_lead",
           kind: "escalation",
@@ -247,7 +267,10 @@ export async function sweepApprovalSla(database: Database, now = new Date()): Pr
         });
         escalated += 1;
       } else if (now.getTime() >= remindAt && !row.remindedAt) {
-        await tx.update(dealRegistrations).set({ remindedAt: now }).where(and(eq(dealRegistrations.workspaceId, row.workspaceId), eq(dealRegistrations.id, row.id)));
+        await tx
+          .update(dealRegistrations)
+          .set({ remindedAt: now })
+          .where(and(eq(dealRegistrations.workspaceId, row.workspaceId), eq(dealRegistrations.id, row.id)));
         await notify(tx, row, {
           audience: "manager",
           kind: "reminder",
@@ -260,4 +283,3 @@ export async function sweepApprovalSla(database: Database, now = new Date()): Pr
   }
   return { reminded, escalated };
 }
-

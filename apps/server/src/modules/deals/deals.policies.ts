@@ -72,7 +72,13 @@ export async function currentPolicy(db: DbOrTx, workspaceId: string, programId: 
 /** Appends a version (the next number in the program's scope); earlier versions never change. */
 export async function appendPolicyVersion(
   tx: DbOrTx,
-  input: { workspaceId: string; programId: string | null; rules: RegistrationRules; note: string | null; createdBy: string },
+  input: {
+    workspaceId: string;
+    programId: string | null;
+    rules: RegistrationRules;
+    note: string | null;
+    createdBy: string;
+  },
 ): Promise<PolicyRow> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`policy:${input.workspaceId}:${input.programId ?? "default"}`}, 0))`,

@@ -22,7 +22,12 @@ export async function listRegistrationPolicies(
   return { current: toPolicyRecord(current), versions: versions.map(toPolicyRecord) };
 }
 
-async function assertProgram(db: Parameters<typeof currentPolicyRow>[0], workspaceId: string, programId: string, path: string) {
+async function assertProgram(
+  db: Parameters<typeof currentPolicyRow>[0],
+  workspaceId: string,
+  programId: string,
+  path: string,
+) {
   const [program] = await db
     .select({ id: programs.id })
     .from(programs)

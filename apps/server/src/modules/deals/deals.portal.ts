@@ -9,8 +9,8 @@ import type {
   UpdateRegistrationBody,
 } from "@symbiont/contracts";
 import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { transaction } from "../../db";
 import type { DbOrTx } from "../../db";
+import { transaction } from "../../db";
 import { recordAudit } from "../../platform/audit";
 import { type PartnerActor, requirePartner } from "../../platform/authz";
 import { auditSource, type ServiceContext } from "../../platform/context";
@@ -57,7 +57,10 @@ export async function listOwnRegistrations(
       .orderBy(desc(dealRegistrations.createdAt), asc(dealRegistrations.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ n: count() }).from(dealRegistrations).where(and(...where)),
+    db
+      .select({ n: count() })
+      .from(dealRegistrations)
+      .where(and(...where)),
     db
       .select({ n: count() })
       .from(dealRegistrations)
@@ -82,11 +85,17 @@ export async function getOwnRegistration(ctx: ServiceContext, id: string): Promi
 }
 
 /** The partner's program for a new registration: the one named (if theirs), else their first. */
-async function programFor(db: DbOrTx, actor: PartnerActor, programId: string | null | undefined): Promise<string | null> {
+async function programFor(
+  db: DbOrTx,
+  actor: PartnerActor,
+  programId: string | null | undefined,
+): Promise<string | null> {
   const memberships = await db
     .select({ programId: programMemberships.programId })
     .from(programMemberships)
-    .where(and(eq(programMemberships.workspaceId, actor.workspaceId), eq(programMemberships.partnerId, actor.partnerId)))
+    .where(
+      and(eq(programMemberships.workspaceId, actor.workspaceId), eq(programMemberships.partnerId, actor.partnerId)),
+    )
     .orderBy(asc(programMemberships.joinedAt));
   if (programId) {
     if (!memberships.some((m) => m.programId === programId)) {
@@ -194,7 +203,9 @@ export async function deleteDraft(ctx: ServiceContext, id: string): Promise<void
     if (row.status !== "draft") {
       throw new AppError("REGISTRATION_STATE_INVALID", { message: "Only drafts can be deleted; withdraw it instead" });
     }
-    await tx.delete(dealRegistrations).where(and(eq(dealRegistrations.workspaceId, actor.workspaceId), eq(dealRegistrations.id, id)));
+    await tx
+      .delete(dealRegistrations)
+      .where(and(eq(dealRegistrations.workspaceId, actor.workspaceId), eq(dealRegistrations.id, id)));
     await recordAudit(tx, auditSource(ctx), {
       action: "deal_registration.deleted",
       entityType: "deal_registration",
@@ -269,11 +280,19 @@ export async function requestExtension(
         ),
       );
     if (pending) {
-      throw new AppError("REGISTRATION_EXTENSION_INVALID", { message: "An extension request is already waiting for a decision" });
+      throw new AppError("REGISTRATION_EXTENSION_INVALID", {
+        message: "An extension request is already waiting for a decision",
+      });
     }
     const [extension] = await tx
       .insert(registrationExtensions)
-      .values({ workspaceId: actor.workspaceId, registrationId: id, requestedDays: input.days, reason: input.reason, requestedBy: actor.label })
+      .values({
+        workspaceId: actor.workspaceId,
+        registrationId: id,
+        requestedDays: input.days,
+        reason: input.reason,
+        requestedBy: actor.label,
+      })
       .returning();
     await recordAudit(tx, auditSource(ctx), {
       action: "deal_registration.extension_requested",
@@ -304,9 +323,18 @@ export async function checkBeforeRegister(ctx: ServiceContext, body: CheckRegist
   const now = new Date();
   const result = await runConflictCheck(
     db,
-    { name, domain: body.website ?? null, contactEmail: body.contactEmail ?? null, phone: body.contactPhone ?? null, country: body.country ?? null },
+    {
+      name,
+      domain: body.website ?? null,
+      contactEmail: body.contactEmail ?? null,
+      phone: body.contactPhone ?? null,
+      country: body.country ?? null,
+    },
     { workspaceId, partnerId, directLookbackDays: policy.rules.directLookbackDays, now },
   );
   const outcome = judgeSubmission(result, policy.rules, { partnerId, submittedAt: now });
-  return { decision: outcome.decision, reason: outcome.partnerReason.replace(/^Rejected: /, "Likely to be rejected: ") };
+  return {
+    decision: outcome.decision,
+    reason: outcome.partnerReason.replace(/^Rejected: /, "Likely to be rejected: "),
+  };
 }

@@ -70,9 +70,21 @@ export async function loadChildren(db: DbOrTx, workspaceId: string, registration
   const scope = (table: { workspaceId: AnyPgColumn; registrationId: AnyPgColumn }) =>
     and(eq(table.workspaceId, workspaceId), eq(table.registrationId, registrationId));
   const [extensions, attachments, transitions, checks] = await Promise.all([
-    db.select().from(registrationExtensions).where(scope(registrationExtensions)).orderBy(desc(registrationExtensions.requestedAt)),
-    db.select().from(registrationAttachments).where(scope(registrationAttachments)).orderBy(asc(registrationAttachments.createdAt)),
-    db.select().from(registrationTransitions).where(scope(registrationTransitions)).orderBy(asc(registrationTransitions.at)),
+    db
+      .select()
+      .from(registrationExtensions)
+      .where(scope(registrationExtensions))
+      .orderBy(desc(registrationExtensions.requestedAt)),
+    db
+      .select()
+      .from(registrationAttachments)
+      .where(scope(registrationAttachments))
+      .orderBy(asc(registrationAttachments.createdAt)),
+    db
+      .select()
+      .from(registrationTransitions)
+      .where(scope(registrationTransitions))
+      .orderBy(asc(registrationTransitions.at)),
     db.select().from(registrationChecks).where(scope(registrationChecks)).orderBy(desc(registrationChecks.checkedAt)),
   ]);
   return { extensions, attachments, transitions, checks };

@@ -43,7 +43,10 @@ function toConsoleSummary(row: RegistrationRow, partnerName: string, now: Date):
   };
 }
 
-const partnerJoin = and(eq(partners.workspaceId, dealRegistrations.workspaceId), eq(partners.id, dealRegistrations.partnerId));
+const partnerJoin = and(
+  eq(partners.workspaceId, dealRegistrations.workspaceId),
+  eq(partners.id, dealRegistrations.partnerId),
+);
 
 /** The review queue: open registrations first by SLA (soonest due first), with filters. */
 export async function listRegistrationQueue(
@@ -60,14 +63,21 @@ export async function listRegistrationQueue(
 ): Promise<{ items: ConsoleRegistrationSummary[]; total: number }> {
   requireVendor(ctx.actor);
   const db = ctx.database.db;
-  const where: SQL[] = [eq(dealRegistrations.workspaceId, ctx.actor.workspaceId), ne(dealRegistrations.status, "draft")];
+  const where: SQL[] = [
+    eq(dealRegistrations.workspaceId, ctx.actor.workspaceId),
+    ne(dealRegistrations.status, "draft"),
+  ];
   if (query.status) where.push(eq(dealRegistrations.status, query.status));
   else if (query.queue === "open") where.push(inArray(dealRegistrations.status, [...OPEN_STATUSES]));
   if (query.partnerId) where.push(eq(dealRegistrations.partnerId, query.partnerId));
   if (query.decision) where.push(eq(dealRegistrations.checkDecision, query.decision));
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(dealRegistrations.companyName, like), ilike(dealRegistrations.website, like), ilike(partners.name, like));
+    const match = or(
+      ilike(dealRegistrations.companyName, like),
+      ilike(dealRegistrations.website, like),
+      ilike(partners.name, like),
+    );
     if (match) where.push(match);
   }
   const [rows, [total]] = await Promise.all([
@@ -76,7 +86,11 @@ export async function listRegistrationQueue(
       .from(dealRegistrations)
       .innerJoin(partners, partnerJoin)
       .where(and(...where))
-      .orderBy(sql`${dealRegistrations.reviewDueAt} asc nulls last`, desc(dealRegistrations.submittedAt), asc(dealRegistrations.id))
+      .orderBy(
+        sql`${dealRegistrations.reviewDueAt} asc nulls last`,
+        desc(dealRegistrations.submittedAt),
+        asc(dealRegistrations.id),
+      )
       .limit(query.limit)
       .offset(query.offset),
     db
@@ -156,7 +170,13 @@ async function recheck(tx: DbOrTx, row: RegistrationRow) {
   const policy = await currentPolicy(tx, row.workspaceId, row.programId);
   const result = await runConflictCheck(
     tx,
-    { name: row.companyName, domain: row.website, contactEmail: row.contactEmail, phone: row.contactPhone, country: row.country },
+    {
+      name: row.companyName,
+      domain: row.website,
+      contactEmail: row.contactEmail,
+      phone: row.contactPhone,
+      country: row.country,
+    },
     {
       workspaceId: row.workspaceId,
       partnerId: row.partnerId,
@@ -165,7 +185,10 @@ async function recheck(tx: DbOrTx, row: RegistrationRow) {
       thorough: true,
     },
   );
-  const outcome = judgeSubmission(result, policy.rules, { partnerId: row.partnerId, submittedAt: row.submittedAt ?? new Date() });
+  const outcome = judgeSubmission(result, policy.rules, {
+    partnerId: row.partnerId,
+    submittedAt: row.submittedAt ?? new Date(),
+  });
   const evidence = await evidenceOf(tx, row.workspaceId, result);
   await tx.insert(registrationChecks).values({
     workspaceId: row.workspaceId,
@@ -179,7 +202,9 @@ async function recheck(tx: DbOrTx, row: RegistrationRow) {
     policyVersion: policy.version,
   });
   // First approved wins: another partner's approved registration of this company blocks too.
-  const approvedElsewhere = evidence.find((m) => m.kind === "registration" && m.decision === "conflict" && m.status === "approved");
+  const approvedElsewhere = evidence.find(
+    (m) => m.kind === "registration" && m.decision === "conflict" && m.status === "approved",
+  );
   const blockedBy = outcome.blockedBy ?? (approvedElsewhere ? "registration" : null);
   const [updated] = await tx
     .update(dealRegistrations)
@@ -213,7 +238,9 @@ async function approveLocked(
   input: { override: boolean; reason: string | undefined },
 ): Promise<RegistrationRow> {
   if (row.status === "rejected" && !input.override) {
-    throw new AppError("REGISTRATION_STATE_INVALID", { message: "A rejected registration can only be approved as an override with a reason" });
+    throw new AppError("REGISTRATION_STATE_INVALID", {
+      message: "A rejected registration can only be approved as an override with a reason",
+    });
   }
   if (input.override && (!input.reason || input.reason.trim().length < 3)) {
     throw fieldError("body.reason", "An override needs a reason");
@@ -226,7 +253,12 @@ async function approveLocked(
     });
   }
   const reason = input.override ? `Approved by override: ${input.reason?.trim()}` : input.reason?.trim() || "Approved";
-  return approve(tx, source, checked.row, { policy: checked.policy, reason, automatic: false, override: input.override });
+  return approve(tx, source, checked.row, {
+    policy: checked.policy,
+    reason,
+    automatic: false,
+    override: input.override,
+  });
 }
 
 export async function approveRegistration(
@@ -238,12 +270,19 @@ export async function approveRegistration(
   const workspaceId = ctx.actor.workspaceId;
   return transaction(ctx.database, async (tx) => {
     const row = await vendorLocked(tx, workspaceId, id);
-    const approved = await approveLocked(tx, auditSource(ctx), row, { override: input.override ?? false, reason: input.reason });
+    const approved = await approveLocked(tx, auditSource(ctx), row, {
+      override: input.override ?? false,
+      reason: input.reason,
+    });
     return consoleView(tx, approved);
   });
 }
 
-export async function rejectRegistration(ctx: ServiceContext, id: string, reason: string): Promise<ConsoleRegistration> {
+export async function rejectRegistration(
+  ctx: ServiceContext,
+  id: string,
+  reason: string,
+): Promise<ConsoleRegistration> {
   requireVendor(ctx.actor, reviewers);
   const workspaceId = ctx.actor.workspaceId;
   return transaction(ctx.database, async (tx) => {
@@ -253,13 +292,19 @@ export async function rejectRegistration(ctx: ServiceContext, id: string, reason
   });
 }
 
-export async function requestInformation(ctx: ServiceContext, id: string, message: string): Promise<ConsoleRegistration> {
+export async function requestInformation(
+  ctx: ServiceContext,
+  id: string,
+  message: string,
+): Promise<ConsoleRegistration> {
   requireVendor(ctx.actor, reviewers);
   const workspaceId = ctx.actor.workspaceId;
   return transaction(ctx.database, async (tx) => {
     let row = await vendorLocked(tx, workspaceId, id);
     if (!OPEN_STATUSES.includes(row.status as RegistrationStatus)) {
-      throw new AppError("REGISTRATION_STATE_INVALID", { message: "Only registrations in review can ask for information" });
+      throw new AppError("REGISTRATION_STATE_INVALID", {
+        message: "Only registrations in review can ask for information",
+      });
     }
     if (row.status === "submitted") row = await transition(tx, auditSource(ctx), row, "under_review", {}, null);
     const [updated] = await tx
@@ -268,7 +313,11 @@ export async function requestInformation(ctx: ServiceContext, id: string, messag
       .where(and(eq(dealRegistrations.workspaceId, workspaceId), eq(dealRegistrations.id, id)))
       .returning();
     const current = updated ?? row;
-    await notify(tx, current, { audience: "partner", kind: "info_requested", message: `${row.companyName}: ${message}` });
+    await notify(tx, current, {
+      audience: "partner",
+      kind: "info_requested",
+      message: `${row.companyName}: ${message}`,
+    });
     return consoleView(tx, current);
   });
 }
@@ -286,7 +335,8 @@ export async function bulkApprove(
     try {
       await transaction(ctx.database, async (tx) => {
         const row = await vendorLocked(tx, workspaceId, id);
-        if (!OPEN_STATUSES.includes(row.status as RegistrationStatus)) throw new Error(`it is ${row.status.replace("_", " ")}`);
+        if (!OPEN_STATUSES.includes(row.status as RegistrationStatus))
+          throw new Error(`it is ${row.status.replace("_", " ")}`);
         if (row.checkDecision !== "clear") throw new Error("its conflict check is not clear; review it on its own");
         await approveLocked(tx, auditSource(ctx), row, { override: false, reason: "Approved in bulk (clear check)" });
       });

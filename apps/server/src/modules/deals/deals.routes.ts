@@ -85,7 +85,11 @@ export const portalRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await createRegistration(serviceContext(request), request.body, request.headers["idempotency-key"]);
+      const result = await createRegistration(
+        serviceContext(request),
+        request.body,
+        request.headers["idempotency-key"],
+      );
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send(result.body);
     },
@@ -325,6 +329,7 @@ export const consoleRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: registrationPolicyRecord },
       },
     },
-    async (request, reply) => reply.status(201).send(await publishRegistrationPolicy(serviceContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await publishRegistrationPolicy(serviceContext(request), request.body)),
   );
 };

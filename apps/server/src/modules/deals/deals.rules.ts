@@ -37,9 +37,7 @@ export function summarizeRules(rules: RegistrationRules): string[] {
     rules.directLookbackDays > 0
       ? `Direct sales engaged within the last ${rules.directLookbackDays} days: partners are not eligible unless a manager overrides with a reason.`
       : "Direct-sales engagement does not block registrations.",
-    rules.renewalsToPartnerOfRecord
-      ? "The partner of record keeps renewals."
-      : "Renewals are open to any partner.",
+    rules.renewalsToPartnerOfRecord ? "The partner of record keeps renewals." : "Renewals are open to any partner.",
     rules.protectionDays === null
       ? "Approved registrations stay protected until converted or withdrawn."
       : `Approved registrations are protected for ${rules.protectionDays} days; partners may ask for an extension (up to ${rules.maxExtensionDays} days).`,
@@ -205,8 +203,16 @@ export function judgeSubmission(
     }
     return true;
   });
-  const hard = relevant.find((m) => m.kind === "customer" || m.kind === "named_account" || m.kind === "direct_opportunity");
-  if (hard) return { autoReject: true, blockedBy: hard.kind as BlockKind, partnerReason: `Rejected: ${partnerReasonFor(hard)}`, decision: "conflict" };
+  const hard = relevant.find(
+    (m) => m.kind === "customer" || m.kind === "named_account" || m.kind === "direct_opportunity",
+  );
+  if (hard)
+    return {
+      autoReject: true,
+      blockedBy: hard.kind as BlockKind,
+      partnerReason: `Rejected: ${partnerReasonFor(hard)}`,
+      decision: "conflict",
+    };
   const engaged = relevant.find((m) => m.kind === "direct_engagement");
   if (engaged && rules.directLookbackDays > 0) {
     return {
@@ -226,7 +232,8 @@ export function judgeSubmission(
     };
   }
   const account = relevant.find((m) => m.kind === "account");
-  if (account) return { autoReject: false, blockedBy: null, partnerReason: partnerReasonFor(account), decision: "review" };
+  if (account)
+    return { autoReject: false, blockedBy: null, partnerReason: partnerReasonFor(account), decision: "review" };
   if (conflicts.length > 0 || result.decision === "review") {
     return {
       autoReject: false,

@@ -107,9 +107,7 @@ export const dealRegistrations = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("deal_registrations_partner_idx").on(t.workspaceId, t.partnerId, t.createdAt),
     index("deal_registrations_queue_idx").on(t.workspaceId, t.status, t.reviewDueAt),
-    index("deal_registrations_expiry_idx")
-      .on(t.protectionExpiresAt)
-      .where(sql`${t.status} = 'approved'`),
+    index("deal_registrations_expiry_idx").on(t.protectionExpiresAt).where(sql`${t.status} = 'approved'`),
     index("deal_registrations_domain_idx").on(t.workspaceId, t.domain),
     index("deal_registrations_email_domain_idx").on(t.workspaceId, t.emailDomain),
     index("deal_registrations_phone_idx").on(t.workspaceId, t.phoneE164),

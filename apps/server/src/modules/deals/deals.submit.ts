@@ -106,7 +106,10 @@ export async function submitDraft(
 ): Promise<SubmitResult> {
   const issues = missingForSubmission(draft, pathPrefix);
   if (issues.length > 0) {
-    throw new AppError("VALIDATION_FAILED", { message: "Complete the registration before submitting", details: { issues } });
+    throw new AppError("VALIDATION_FAILED", {
+      message: "Complete the registration before submitting",
+      details: { issues },
+    });
   }
   await lockMatchKeys(tx, draft);
   // The database clock after the locks: a later submitter always gets a later time.
@@ -185,7 +188,11 @@ export async function submitDraft(
     payload: { registrationId: row.id, decision: outcome.decision, companyName: row.companyName },
   });
   if (outcome.autoReject) {
-    row = await reject(tx, source, row, { policy, reason: outcome.partnerReason.replace(/^Rejected: /, ""), automatic: true });
+    row = await reject(tx, source, row, {
+      policy,
+      reason: outcome.partnerReason.replace(/^Rejected: /, ""),
+      automatic: true,
+    });
     return { row, policy };
   }
   if (outcome.decision === "clear" && outcome.blockedBy === null) {
@@ -203,6 +210,13 @@ export async function submitDraft(
       return { row, policy };
     }
   }
-  row = await transition(tx, source, row, "under_review", { policyId: policy.id, policyVersion: policy.version }, outcome.partnerReason);
+  row = await transition(
+    tx,
+    source,
+    row,
+    "under_review",
+    { policyId: policy.id, policyVersion: policy.version },
+    outcome.partnerReason,
+  );
   return { row, policy };
 }

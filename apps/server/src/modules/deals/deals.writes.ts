@@ -6,10 +6,10 @@ import type { DbOrTx } from "../../db";
 import { type AuditSource, recordAudit } from "../../platform/audit";
 import { emitEvent } from "../../platform/events";
 import "./deals.events";
+import { AppError } from "../../platform/errors";
 import type { RegistrationRow } from "./deals.queries";
 import { canTransition } from "./deals.rules";
 import { dealRegistrations, registrationNotifications, registrationTransitions } from "./deals.schema";
-import { AppError } from "../../platform/errors";
 
 const DAY_MS = 86_400_000;
 
@@ -92,7 +92,12 @@ export async function approve(
   tx: DbOrTx,
   source: AuditSource,
   row: RegistrationRow,
-  input: { policy: { id: string; version: number; rules: RegistrationRules }; reason: string; automatic: boolean; override: boolean },
+  input: {
+    policy: { id: string; version: number; rules: RegistrationRules };
+    reason: string;
+    automatic: boolean;
+    override: boolean;
+  },
 ): Promise<RegistrationRow> {
   const now = new Date();
   const expires = protectionEnd(now, input.policy.rules);

@@ -80,7 +80,9 @@ export async function once<T>(
     if (existing.requestHash !== hash) {
       throw new AppError("IDEMPOTENCY_KEY_REUSED", {
         message: "This Idempotency-Key was already used for a different request; use a new key",
-        details: { issues: [{ path: "headers.idempotency-key", message: "Key reused with another body", code: "invalid" }] },
+        details: {
+          issues: [{ path: "headers.idempotency-key", message: "Key reused with another body", code: "invalid" }],
+        },
       });
     }
     return { statusCode: existing.statusCode, body: existing.response as T, replayed: true };
