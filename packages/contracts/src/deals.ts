@@ -25,7 +25,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v === "" ? null : v));
 
-export const currencyCode = z
+const registrationCurrency = z
   .string()
   .trim()
   .toUpperCase()
@@ -52,7 +52,7 @@ export const registrationFields = z.object({
     .nonnegative({ message: "The amount cannot be negative" })
     .max(1_000_000_000_000, { message: "The amount is too large" })
     .nullish(),
-  currency: currencyCode.nullish(),
+  currency: registrationCurrency.nullish(),
   expectedCloseOn: z.iso.date({ message: "Use a date such as 2026-06-30" }).nullish(),
   products: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   useCase: optionalText(4000),

@@ -1,4 +1,6 @@
+export * from "./accounts";
 export * from "./agreements";
+export * from "./attribution";
 export * from "./audit";
 export * from "./common";
 export * from "./deals";
@@ -10,6 +12,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./revenue";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";

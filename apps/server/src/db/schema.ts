@@ -1,6 +1,7 @@
 // Every table of every module, for drizzle-kit and the migrator. Modules own their tables.
 export * from "../modules/accounts/accounts.schema";
 export * from "../modules/agreements/agreements.schema";
+export * from "../modules/attribution/attribution.schema";
 export * from "../modules/deals/deals.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/onboarding/onboarding.schema";
