@@ -18,6 +18,7 @@ import {
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/attribution";
 import { consoleAuditRoutes } from "./modules/audit";
+import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
@@ -39,7 +40,7 @@ import { consoleImportRoutes } from "./platform/imports";
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-const errorStatuses = [400, 401, 403, 404, 409, 410, 423, 429, 500] as const;
+const errorStatuses = [400, 401, 403, 404, 409, 410, 413, 415, 422, 423, 429, 500] as const;
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface BuildAppOptions {
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleImportRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
+      await scope.register(consoleRegistrationRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -159,6 +161,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalAttributionRoutes);
       await scope.register(portalRevenueRoutes);
       await scope.register(portalTouchpointRoutes);
+      await scope.register(portalRegistrationRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -1,4 +1,5 @@
 import { recomputeAttributionJob } from "./modules/attribution";
+import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
@@ -16,4 +17,6 @@ export const jobDefinitions = [
   flagOverdueStepsJob,
   runImportJob,
   recomputeAttributionJob,
+  expireRegistrationsJob,
+  registrationSlaJob,
 ] as const;

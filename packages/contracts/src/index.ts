@@ -3,6 +3,7 @@ export * from "./agreements";
 export * from "./attribution";
 export * from "./audit";
 export * from "./common";
+export * from "./deals";
 export * from "./errors";
 export * from "./identity";
 export * from "./imports";

@@ -5,6 +5,7 @@ import { importIsolationCases } from "./accounts/accounts.import.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { attributionIsolationCases } from "./attribution/attribution.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
+import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
@@ -34,6 +35,7 @@ const modules: Record<string, IsolationCase[]> = {
   imports: importIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
+  registrations: registrationIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
