@@ -18,6 +18,7 @@ import {
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(publicApplyRoutes, { prefix: "/api/public" });
+  await app.register(publicReferralRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleLeadRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalLeadRoutes);
     },
     { prefix: "/api/portal" },
   );

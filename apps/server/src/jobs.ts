@@ -1,4 +1,5 @@
 import { expireInvitationsJob } from "./modules/identity";
+import { reassignExpiredOffersJob } from "./modules/leads";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
@@ -11,4 +12,5 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  reassignExpiredOffersJob,
 ] as const;

@@ -47,6 +47,9 @@ export const errorCodes = [
   "PROGRAM_ARCHIVED",
   "TIER_IN_USE",
   "TIER_PROPOSAL_NOT_PENDING",
+  "LEAD_TRANSITION_INVALID",
+  "LEAD_ALREADY_CLAIMED",
+  "LEAD_NO_ELIGIBLE_PARTNER",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -4,6 +4,7 @@ export * from "./common";
 export * from "./errors";
 export * from "./identity";
 export * from "./imports";
+export * from "./leads";
 export * from "./onboarding";
 export * from "./partner-domain";
 export * from "./partners";

@@ -2,6 +2,7 @@
 export * from "../modules/accounts/accounts.schema";
 export * from "../modules/agreements/agreements.schema";
 export * from "../modules/identity/identity.schema";
+export * from "../modules/leads/leads.schema";
 export * from "../modules/onboarding/onboarding.schema";
 export * from "../modules/partners/partners.schema";
 export * from "../modules/programs/programs.schema";

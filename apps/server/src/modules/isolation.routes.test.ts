@@ -4,6 +4,7 @@ import { describeIsolation, type IsolationCase, type IsolationContext } from "..
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
+import { leadIsolationCases, leadPublicRoutes } from "./leads/leads.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
@@ -26,12 +27,14 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  leads: leadIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
 const outsideMatrix: Record<string, string> = {
   ...identityPublicRoutes,
   ...recruitmentPublicRoutes,
+  ...leadPublicRoutes,
   "GET /api/openapi.json": "public API description",
 };
 

@@ -44,6 +44,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   PROGRAM_ARCHIVED: 409,
   TIER_IN_USE: 409,
   TIER_PROPOSAL_NOT_PENDING: 409,
+  LEAD_TRANSITION_INVALID: 409,
+  LEAD_ALREADY_CLAIMED: 409,
+  LEAD_NO_ELIGIBLE_PARTNER: 409,
 };
 
 export interface AppErrorOptions {
