@@ -59,7 +59,8 @@ async function fingerprint(workspaceId: string) {
   return result.rows[0];
 }
 
-describe("symbiont seed --demo: the generated ecosystem in the database", () => {
+// Each case writes a few thousand rows per workspace: generous timeouts for a busy machine.
+describe("symbiont seed --demo: the generated ecosystem in the database", { timeout: 180_000 }, () => {
   it("seeds the demo workspace with accounts, deals, touchpoints by the demo partners, revenue and FX", async () => {
     const { workspaceId } = await seedDemo(harness.database);
     const counts = await fingerprint(workspaceId);
