@@ -1,8 +1,12 @@
+import { recomputeAttributionJob } from "./modules/attribution";
+import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
+import "./imports";
+import { runImportJob } from "./platform/imports";
 
 /** Every job definition; the worker role consumes them all. */
 export const jobDefinitions = [
@@ -11,4 +15,8 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  runImportJob,
+  recomputeAttributionJob,
+  expireRegistrationsJob,
+  registrationSlaJob,
 ] as const;
