@@ -1,9 +1,13 @@
+import { recomputeAttributionJob } from "./modules/attribution";
+import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
 import { reassignExpiredOffersJob } from "./modules/leads";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
+import "./imports";
+import { runImportJob } from "./platform/imports";
 
 /** Every job definition; the worker role consumes them all. */
 export const jobDefinitions = [
@@ -12,5 +16,9 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  runImportJob,
+  recomputeAttributionJob,
+  expireRegistrationsJob,
+  registrationSlaJob,
   reassignExpiredOffersJob,
 ] as const;

@@ -1,6 +1,9 @@
+export * from "./accounts";
 export * from "./agreements";
+export * from "./attribution";
 export * from "./audit";
 export * from "./common";
+export * from "./deals";
 export * from "./errors";
 export * from "./identity";
 export * from "./imports";
@@ -10,6 +13,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./revenue";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";
