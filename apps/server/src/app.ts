@@ -20,6 +20,7 @@ import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/att
 import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(publicApplyRoutes, { prefix: "/api/public" });
+  await app.register(publicReferralRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
@@ -146,6 +148,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);
+      await scope.register(consoleLeadRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalRevenueRoutes);
       await scope.register(portalTouchpointRoutes);
       await scope.register(portalRegistrationRoutes);
+      await scope.register(portalLeadRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -7,6 +7,7 @@ import { attributionIsolationCases } from "./attribution/attribution.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
+import { leadIsolationCases, leadPublicRoutes } from "./leads/leads.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
@@ -36,12 +37,14 @@ const modules: Record<string, IsolationCase[]> = {
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
   registrations: registrationIsolationCases(context),
+  leads: leadIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
 const outsideMatrix: Record<string, string> = {
   ...identityPublicRoutes,
   ...recruitmentPublicRoutes,
+  ...leadPublicRoutes,
   "GET /api/openapi.json": "public API description",
 };
 
