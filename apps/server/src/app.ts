@@ -27,6 +27,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleDashboardRoutes } from "./modules/reports";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleDashboardRoutes);
     },
     { prefix: "/api/console" },
   );

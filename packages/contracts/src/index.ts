@@ -9,6 +9,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./reports";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";

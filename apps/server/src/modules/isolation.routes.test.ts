@@ -9,6 +9,7 @@ import { partnerImportIsolationCases } from "./partners/partners.import.isolatio
 import { partnerIsolationCases } from "./partners/partners.isolation";
 import { programIsolationCases } from "./programs/programs.isolation";
 import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { reportIsolationCases } from "./reports/reports.isolation";
 import { tierIsolationCases } from "./tiers/tiers.isolation";
 
 // Every module lists its routes' isolation cases in `<module>.isolation.ts`; this file runs them
@@ -26,6 +27,7 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  reports: reportIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
