@@ -27,7 +27,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
-import { consoleDashboardRoutes } from "./modules/reports";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
       await scope.register(consoleDashboardRoutes);
+      await scope.register(consoleBoardPackRoutes);
     },
     { prefix: "/api/console" },
   );

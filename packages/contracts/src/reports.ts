@@ -189,7 +189,9 @@ export const dashboardTable = z.enum(dashboardTables);
 export type DashboardTable = z.infer<typeof dashboardTable>;
 export const exportFormat = z.enum(["csv", "xlsx"]);
 export type ExportFormat = z.infer<typeof exportFormat>;
-export const dashboardExportParams = z.object({ table: dashboardTable, format: exportFormat });
+export const dashboardExportQuery = dashboardFilterFields
+  .extend({ table: dashboardTable, format: exportFormat.default("csv") })
+  .refine(periodInOrder, periodMessage);
 
 export const boardPackStatuses = ["queued", "rendering", "completed", "failed"] as const;
 export const boardPackStatus = z.enum(boardPackStatuses);
