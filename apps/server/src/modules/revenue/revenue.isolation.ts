@@ -99,6 +99,29 @@ export function revenueIsolationCases({ database }: IsolationContext): Isolation
         path: "body.items.1.currency",
       },
     },
+    {
+      method: "GET",
+      route: "/api/console/opportunities/variants",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/opportunities/variants?field=product" }),
+      invalid: { request: () => ({ url: "/api/console/opportunities/variants?field=colour" }), path: "query.field" },
+    },
+    {
+      method: "POST",
+      route: "/api/console/opportunities/variants",
+      allowed: writers,
+      request: () => ({
+        url: "/api/console/opportunities/variants",
+        body: { field: "product", from: ["GTXPro"], to: "GTX Pro" },
+      }),
+      invalid: {
+        request: () => ({
+          url: "/api/console/opportunities/variants",
+          body: { field: "product", from: ["a"], to: "" },
+        }),
+        path: "body.to",
+      },
+    },
     { method: "GET", route: "/api/console/opportunities/:id", allowed: vendorRoles, ...byId("", "GET") },
     {
       method: "PATCH",
