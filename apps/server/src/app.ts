@@ -29,10 +29,12 @@ import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
+import "./imports";
 import { consoleTouchpointRoutes, portalTouchpointRoutes } from "./modules/touchpoints";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
 import { systemRoutes } from "./platform/http/system.routes";
+import { consoleImportRoutes } from "./platform/imports";
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleImportRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
     },

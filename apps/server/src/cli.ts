@@ -6,9 +6,11 @@ import { jobDefinitions } from "./jobs";
 import { type Role, start } from "./main";
 import { runAttributionCommand } from "./modules/attribution";
 import { createPasswordReset, createUserDirectly, demoLogins, hashPassword } from "./modules/identity";
+import "./imports";
 import { ImportUsageError, runPartnerImportCommand } from "./modules/partners";
 import { createWorkspace, findWorkspaceBySlug, slugify } from "./modules/workspaces";
 import { AppError } from "./platform/errors";
+import { ImportCommandError, runImportCommand } from "./platform/imports";
 import { JobQueue } from "./platform/jobs";
 import { createLogger } from "./platform/logging";
 import { DEMO_PASSWORD, seedDemo } from "./seed";
@@ -28,6 +30,9 @@ Commands:
                                           linear, time-decay, u-shaped, w-shaped, full-path, markov, shapley).
   import partners <file.csv> [--mapping map.json] [--dry-run] [--on-duplicate skip|update] [--workspace <slug>]
                                           Import partners from CSV (all or nothing), with a progress bar.
+  import <kind> <file.csv> [--mapping map.json] [--dry-run] [--on-invalid reject|skip] [--workspace <slug>]
+                                          Import accounts (and other registered kinds) from CSV: validation
+                                          report, then one transaction with a progress bar on stderr.
 
 Environment: PORT, HOST, DATABASE_URL, SYMBIONT_DATA_DIR, SESSION_SECRET, BASE_URL, LOG_LEVEL.
 `;
@@ -167,17 +172,43 @@ async function resetPassword(args: string[]): Promise<void> {
 
 async function importCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
-  if (kind !== "partners") throw new UsageError('import needs a kind: "import partners <file.csv>"');
+  if (!kind) throw new UsageError('import needs a kind: "import accounts <file.csv>"');
   const code = await withDatabase(async (database) => {
     await migrateAll(database);
     try {
-      return await runPartnerImportCommand(database, rest, say);
+      if (kind === "partners") return await runPartnerImportCommand(database, rest, say);
+      return await runImportCommand(database, args, {
+        out: say,
+        progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
+        workspace: (slug) => chooseWorkspace(database, slug),
+      });
     } catch (error) {
-      if (error instanceof ImportUsageError) throw new UsageError(error.message);
+      if (error instanceof ImportUsageError || error instanceof ImportCommandError) throw new UsageError(error.message);
       throw error;
+    } finally {
+      if (process.stderr.isTTY) process.stderr.write("\n");
     }
   });
   if (code !== 0) process.exitCode = code;
+}
+
+async function chooseWorkspace(database: Awaited<ReturnType<typeof createDatabase>>, slug: string | undefined) {
+  const all = (await database.pool.query("select id, name, slug from workspaces order by created_at")).rows as {
+    id: string;
+    name: string;
+    slug: string;
+  }[];
+  if (slug) {
+    const found = all.find((w) => w.slug === slug);
+    if (!found)
+      throw new UsageError(`No workspace "${slug}" (there are: ${all.map((w) => w.slug).join(", ") || "none"})`);
+    return found;
+  }
+  const [only, ...others] = all;
+  if (!only) throw new UsageError("There is no workspace yet: run `symbiont create-admin` first");
+  if (others.length > 0)
+    throw new UsageError(`Choose a workspace with --workspace (${all.map((w) => w.slug).join(", ")})`);
+  return only;
 }
 
 async function attributionCommand(args: string[]): Promise<void> {

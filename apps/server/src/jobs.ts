@@ -4,6 +4,8 @@ import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
+import "./imports";
+import { runImportJob } from "./platform/imports";
 
 /** Every job definition; the worker role consumes them all. */
 export const jobDefinitions = [
@@ -12,5 +14,6 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  runImportJob,
   recomputeAttributionJob,
 ] as const;

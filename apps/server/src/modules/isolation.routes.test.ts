@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
+import { importIsolationCases } from "./accounts/accounts.import.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
@@ -28,6 +29,7 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  imports: importIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
 };

@@ -1,0 +1,6 @@
+import { accountsImportKind } from "./modules/accounts";
+import { registerImportKind } from "./platform/imports";
+
+// Every CSV import kind, registered once per process; the generic import routes, job and CLI
+// serve them all. Modules define their kind with `defineImportKind` and add one line here.
+export const importKinds = [registerImportKind(accountsImportKind)] as const;
