@@ -4,8 +4,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
-import { transaction } from "../../db";
-import { crmOpportunityRow, writeCrmOpportunities } from "./revenue.import.crm";
+import { runImportJob } from "../../platform/imports";
+import { crmOpportunityRow } from "./revenue.import.crm";
 import { pipelineStats } from "./revenue.stats";
 
 const harness = useTestApp();
@@ -35,21 +35,36 @@ beforeAll(async () => {
 
 describe("importing a CRM opportunity export", () => {
   it("gives the same win rate, average won deal, cycle and velocity as the file computed by hand", async () => {
-    const rows = records.map((record) =>
-      crmOpportunityRow.parse(
-        Object.fromEntries(Object.entries(record).flatMap(([k, v]) => (v === "" ? [] : [[fieldOf[k], v]]))),
-      ),
-    );
-    const source = { actor: { kind: "system" as const, workspaceId: world.workspaceId, label: "test" } };
-    const result = await transaction(harness.database, (tx) =>
-      writeCrmOpportunities(tx, source, world.workspaceId, rows),
-    );
-    expect(result).toMatchObject({ created: 200, updated: 0 });
+    // Through the generic CSV import, as the console and the CLI do it.
+    const headers = world.vendor.admin.headers;
+    const call = (method: "POST" | "PUT" | "GET", url: string, payload?: unknown) =>
+      harness.app.inject({ method, url, headers, ...(payload ? { payload: payload as object } : {}) });
+    const importFile = async () => {
+      const uploaded = await call("POST", "/api/console/imports/opportunities/uploads", {
+        fileName: "sales_pipeline.csv",
+        contentBase64: Buffer.from(csv, "utf8").toString("base64"),
+      });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      const run = uploaded.json();
+      expect(run.mapping).toEqual(fieldOf);
+      const validated = await call("PUT", `/api/console/imports/opportunities/runs/${run.id}/mapping`, {
+        mapping: run.mapping,
+      });
+      expect(validated.json().report.errorCount, validated.body).toBe(0);
+      expect((await call("POST", `/api/console/imports/opportunities/runs/${run.id}/start`)).statusCode).toBe(202);
+      await harness.deps.jobs.runNow(runImportJob, {
+        workspaceId: world.workspaceId,
+        importId: run.id,
+        actorLabel: world.vendor.admin.email,
+      });
+      return (await call("GET", `/api/console/imports/opportunities/runs/${run.id}`)).json();
+    };
+    const first = await importFile();
+    expect(first.status).toBe("completed");
+    expect(first.report.result).toEqual({ created: 200, updated: 0, skipped: 0 });
     // The same file again changes nothing (idempotent by CRM id).
-    const again = await transaction(harness.database, (tx) =>
-      writeCrmOpportunities(tx, source, world.workspaceId, rows),
-    );
-    expect(again).toMatchObject({ created: 0, updated: 200 });
+    const again = await importFile();
+    expect(again.report.result).toEqual({ created: 0, updated: 200, skipped: 0 });
 
     // By hand, from the file.
     const won = records.filter((r) => r.deal_stage === "Won");
@@ -70,7 +85,6 @@ describe("importing a CRM opportunity export", () => {
     expect(won.length).toBeGreaterThan(50);
 
     // Spelling variants are reported, and mapping them leaves one spelling.
-    const headers = world.vendor.admin.headers;
     const products = await harness.app.inject({ url: "/api/console/opportunities/variants?field=product", headers });
     const gtx = products.json().groups.find((g: { canonical: string }) => g.canonical.startsWith("GTX"));
     const fromFile = new Set(
