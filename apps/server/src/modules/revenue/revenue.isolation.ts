@@ -274,7 +274,7 @@ export function revenueIsolationCases({ database }: IsolationContext): Isolation
       route: "/api/portal/opportunities",
       allowed: partnerRoles,
       request: () => ({ url: "/api/portal/opportunities?outcome=open" }),
-      invalid: { request: () => ({ url: "/api/portal/opportunities?outcome=maybe" }), path: "query.outcome.0" },
+      invalid: { request: () => ({ url: "/api/portal/opportunities?outcome=maybe" }), path: "query.outcome" },
     },
     {
       method: "GET",
