@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAccountListRoutes, consoleAccountRoutes } from "./modules/accounts";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAuditRoutes } from "./modules/audit";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
@@ -140,6 +141,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
       await scope.register(consoleImportRoutes);
+      await scope.register(consoleAccountRoutes);
+      await scope.register(consoleAccountListRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
 import { importIsolationCases } from "./accounts/accounts.import.isolation";
+import { accountIsolationCases } from "./accounts/accounts.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
@@ -30,6 +31,7 @@ const modules: Record<string, IsolationCase[]> = {
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
   imports: importIsolationCases(context),
+  accounts: accountIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
 };
