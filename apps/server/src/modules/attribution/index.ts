@@ -1,2 +1,10 @@
 export { attributionUsage, runAttributionCommand } from "./attribution.cli";
+export { consoleAttributionRoutes, portalAttributionRoutes } from "./attribution.routes";
+export {
+  attributionChannelTotals,
+  attributionCredits,
+  attributionOverrides,
+  attributionSnapshots,
+} from "./attribution.schema";
+export { recomputeAttributionJob } from "./attribution.snapshots";
 export * from "./engine";
