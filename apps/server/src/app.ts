@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAccountListRoutes, consoleAccountRoutes } from "./modules/accounts";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/attribution";
 import { consoleAuditRoutes } from "./modules/audit";
@@ -30,6 +31,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";
@@ -143,8 +145,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleDashboardRoutes);
+      await scope.register(consoleBoardPackRoutes);
       await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
+      await scope.register(consoleAccountRoutes);
+      await scope.register(consoleAccountListRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
 import { importIsolationCases } from "./accounts/accounts.import.isolation";
+import { accountIsolationCases } from "./accounts/accounts.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { attributionIsolationCases } from "./attribution/attribution.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
@@ -13,6 +14,7 @@ import { partnerImportIsolationCases } from "./partners/partners.import.isolatio
 import { partnerIsolationCases } from "./partners/partners.isolation";
 import { programIsolationCases } from "./programs/programs.isolation";
 import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { reportIsolationCases } from "./reports/reports.isolation";
 import { revenueIsolationCases } from "./revenue/revenue.isolation";
 import { tierIsolationCases } from "./tiers/tiers.isolation";
 import { touchpointIsolationCases } from "./touchpoints/touchpoints.isolation";
@@ -32,8 +34,10 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  reports: reportIsolationCases(context),
   attribution: attributionIsolationCases(context),
   imports: importIsolationCases(context),
+  accounts: accountIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
   registrations: registrationIsolationCases(context),
