@@ -16,6 +16,7 @@ import {
 const nav: NavItem[] = [
   { to: "/console", label: "Dashboard", icon: <GridIcon />, exact: true },
   { to: "/console/partners", label: "Partners", icon: <PartnersIcon /> },
+  { to: "/console/accounts", label: "Accounts", icon: <GridIcon /> },
   { to: "/console/recruitment", label: "Recruitment", icon: <UsersIcon /> },
   { to: "/console/programs", label: "Programs", icon: <SparkIcon /> },
   { to: "/console/onboarding", label: "Onboarding", icon: <TasksIcon /> },
