@@ -12,6 +12,7 @@ import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
+import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
 export interface RouterContext {
@@ -211,6 +212,22 @@ const consolePathAnalysisRoute = createRoute({
   path: "attribution/paths",
   component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
 });
+const consoleOpportunitiesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities",
+  validateSearch: parseOpportunitySearch,
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunitiesPage"), "OpportunitiesPage"),
+});
+const consoleOpportunityRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities/$opportunityId",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunityPage"), "OpportunityPage"),
+});
+const consoleFxRatesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "fx-rates",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/FxRatesPage"), "FxRatesPage"),
+});
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "enablement",
@@ -382,6 +399,9 @@ const routeTree = rootRoute.addChildren([
     consoleDealsRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
+    consoleOpportunitiesRoute,
+    consoleOpportunityRoute,
+    consoleFxRatesRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([
