@@ -15,9 +15,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAccountListRoutes, consoleAccountRoutes } from "./modules/accounts";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
+import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/attribution";
 import { consoleAuditRoutes } from "./modules/audit";
+import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
 import { consoleMetricRoutes, portalMetricRoutes } from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
@@ -28,14 +32,19 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
+import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
+import "./imports";
+import { consoleTouchpointRoutes, portalTouchpointRoutes } from "./modules/touchpoints";
 import type { AppDeps } from "./platform/context";
 import { registerErrorHandler } from "./platform/http/error-handler";
 import { systemRoutes } from "./platform/http/system.routes";
+import { consoleImportRoutes } from "./platform/imports";
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-const errorStatuses = [400, 401, 403, 404, 409, 410, 423, 429, 500] as const;
+const errorStatuses = [400, 401, 403, 404, 409, 410, 413, 415, 422, 423, 429, 500] as const;
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface BuildAppOptions {
@@ -123,6 +132,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(publicApplyRoutes, { prefix: "/api/public" });
+  await app.register(publicReferralRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
@@ -136,6 +146,16 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleDashboardRoutes);
+      await scope.register(consoleBoardPackRoutes);
+      await scope.register(consoleAttributionRoutes);
+      await scope.register(consoleImportRoutes);
+      await scope.register(consoleAccountRoutes);
+      await scope.register(consoleAccountListRoutes);
+      await scope.register(consoleRevenueRoutes);
+      await scope.register(consoleTouchpointRoutes);
+      await scope.register(consoleRegistrationRoutes);
+      await scope.register(consoleLeadRoutes);
       await scope.register(consoleMetricRoutes);
     },
     { prefix: "/api/console" },
@@ -149,6 +169,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalAttributionRoutes);
+      await scope.register(portalRevenueRoutes);
+      await scope.register(portalTouchpointRoutes);
+      await scope.register(portalRegistrationRoutes);
+      await scope.register(portalLeadRoutes);
       await scope.register(portalMetricRoutes);
     },
     { prefix: "/api/portal" },

@@ -6,9 +6,11 @@ import { jobDefinitions } from "./jobs";
 import { type Role, start } from "./main";
 import { runAttributionCommand } from "./modules/attribution";
 import { createPasswordReset, createUserDirectly, demoLogins, hashPassword } from "./modules/identity";
+import "./imports";
 import { ImportUsageError, runPartnerImportCommand } from "./modules/partners";
 import { createWorkspace, findWorkspaceBySlug, slugify } from "./modules/workspaces";
 import { AppError } from "./platform/errors";
+import { ImportCommandError, runImportCommand } from "./platform/imports";
 import { JobQueue } from "./platform/jobs";
 import { createLogger } from "./platform/logging";
 import { DEMO_PASSWORD, seedDemo } from "./seed";
@@ -19,7 +21,11 @@ Commands:
   serve [--role=api,worker] [--no-demo]   Start the server (both roles by default). On the embedded
                                           database it migrates and seeds the demo when empty.
   migrate                                 Apply database migrations and install the job queue schema.
-  seed --demo                             Create the demo workspace (Acme Cloud) if it is missing.
+  seed --demo [--scale <n>] [--seed <int>] [--control]
+                                          Create the demo workspace (Acme Cloud) if it is missing, with a
+                                          generated ecosystem: scale 1 is the default demo, scale 250 ≈ 10k
+                                          partners, 1M opportunities, 10M touchpoints; --control generates
+                                          touchpoints without any effect on outcomes.
   create-admin --email <e> --name <n> [--workspace <name>] [--password <p>]
                                           Create a vendor admin (and the workspace if it is new).
   reset-password <email>                  Print a single-use password reset link (valid 1 hour).
@@ -28,6 +34,9 @@ Commands:
                                           linear, time-decay, u-shaped, w-shaped, full-path, markov, shapley).
   import partners <file.csv> [--mapping map.json] [--dry-run] [--on-duplicate skip|update] [--workspace <slug>]
                                           Import partners from CSV (all or nothing), with a progress bar.
+  import <kind> <file.csv> [--mapping map.json] [--dry-run] [--on-invalid reject|skip] [--workspace <slug>]
+                                          Import accounts (and other registered kinds) from CSV: validation
+                                          report, then one transaction with a progress bar on stderr.
 
 Environment: PORT, HOST, DATABASE_URL, SYMBIONT_DATA_DIR, SESSION_SECRET, BASE_URL, LOG_LEVEL.
 `;
@@ -96,13 +105,29 @@ async function serve(args: string[]): Promise<void> {
 }
 
 async function seed(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { demo: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: "boolean" },
+      scale: { type: "string" },
+      seed: { type: "string" },
+      control: { type: "boolean" },
+    },
+  });
   if (!values.demo) throw new UsageError("seed needs --demo (the only seed so far)");
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10_000)
+    throw new UsageError(`--scale must be a number above 0 and at most 10000 (got "${values.scale}")`);
+  const seedValue = values.seed === undefined ? undefined : Number(values.seed);
+  if (seedValue !== undefined && (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 4_294_967_295))
+    throw new UsageError(`--seed must be an integer from 0 to 4294967295 (got "${values.seed}")`);
   await withDatabase(async (database) => {
     await migrateAll(database);
-    const result = await step("Seeding the demo workspace", () =>
-      seedDemo(database, (m) => process.stdout.write(` ${m};`)),
-    );
+    const demo = { scale, control: values.control ?? false, ...(seedValue === undefined ? {} : { seed: seedValue }) };
+    // Large scales report progress on stderr, one line per step, with rows per second.
+    const progress =
+      scale > 1 ? (m: string) => process.stderr.write(`  ${m}\n`) : (m: string) => process.stdout.write(` ${m};`);
+    const result = await step("Seeding the demo workspace", () => seedDemo(database, progress, demo));
     if (!result.created) say("  The demo workspace already exists; nothing changed.");
     say(`\nDemo logins (password: ${DEMO_PASSWORD})`);
     for (const login of demoLogins) say(`  ${login.email.padEnd(30)}${login.label}`);
@@ -167,17 +192,43 @@ async function resetPassword(args: string[]): Promise<void> {
 
 async function importCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
-  if (kind !== "partners") throw new UsageError('import needs a kind: "import partners <file.csv>"');
+  if (!kind) throw new UsageError('import needs a kind: "import accounts <file.csv>"');
   const code = await withDatabase(async (database) => {
     await migrateAll(database);
     try {
-      return await runPartnerImportCommand(database, rest, say);
+      if (kind === "partners") return await runPartnerImportCommand(database, rest, say);
+      return await runImportCommand(database, args, {
+        out: say,
+        progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
+        workspace: (slug) => chooseWorkspace(database, slug),
+      });
     } catch (error) {
-      if (error instanceof ImportUsageError) throw new UsageError(error.message);
+      if (error instanceof ImportUsageError || error instanceof ImportCommandError) throw new UsageError(error.message);
       throw error;
+    } finally {
+      if (process.stderr.isTTY) process.stderr.write("\n");
     }
   });
   if (code !== 0) process.exitCode = code;
+}
+
+async function chooseWorkspace(database: Awaited<ReturnType<typeof createDatabase>>, slug: string | undefined) {
+  const all = (await database.pool.query("select id, name, slug from workspaces order by created_at")).rows as {
+    id: string;
+    name: string;
+    slug: string;
+  }[];
+  if (slug) {
+    const found = all.find((w) => w.slug === slug);
+    if (!found)
+      throw new UsageError(`No workspace "${slug}" (there are: ${all.map((w) => w.slug).join(", ") || "none"})`);
+    return found;
+  }
+  const [only, ...others] = all;
+  if (!only) throw new UsageError("There is no workspace yet: run `symbiont create-admin` first");
+  if (others.length > 0)
+    throw new UsageError(`Choose a workspace with --workspace (${all.map((w) => w.slug).join(", ")})`);
+  return only;
 }
 
 async function attributionCommand(args: string[]): Promise<void> {

@@ -10,7 +10,9 @@ import {
 } from "@tanstack/react-router";
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
+import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
+import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
 export interface RouterContext {
@@ -67,6 +69,12 @@ const applyRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/apply/ApplyPage"), "ApplyPage"),
 });
 
+const referralFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/r/$code",
+  component: lazyRouteComponent(() => import("./pages/referral/ReferralFormPage"), "ReferralFormPage"),
+});
+
 // ── guards ──────────────────────────────────────────────────────────────────
 
 // Keyed by who is signed in: what they are told when they open the other surface.
@@ -117,6 +125,28 @@ const consolePartnerImportRoute = createRoute({
     "ImportPartnersPage",
   ),
 });
+// ── accounts and imports ────────────────────────────────────────────────────
+const consoleAccountsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts",
+  validateSearch: parseAccountSearch,
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountsPage"), "AccountsPage"),
+});
+const consoleAccountListsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/lists",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountListsPage"), "AccountListsPage"),
+});
+const consoleAccountRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/$accountId",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountPage"), "AccountPage"),
+});
+const consoleImportWizardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "imports/$kind",
+  component: lazyRouteComponent(() => import("./pages/console/imports/ImportWizardPage"), "ImportWizardPage"),
+});
 const consolePartnerProfileRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "partners/$partnerId",
@@ -157,6 +187,16 @@ const consoleOnboardingRoute = createRoute({
   path: "onboarding",
   component: lazyRouteComponent(() => import("./pages/console/onboarding/OnboardingPage"), "OnboardingPage"),
 });
+const consoleLeadsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadsPage"), "LeadsPage"),
+});
+const consoleLeadRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadPage"), "LeadPage"),
+});
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "deals",
@@ -165,7 +205,28 @@ const consoleDealsRoute = createRoute({
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "attribution",
-  component: lazyRouteComponent(soon, "ConsoleAttributionPage"),
+  component: lazyRouteComponent(() => import("./pages/console/attribution/AttributionPage"), "AttributionPage"),
+});
+const consolePathAnalysisRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "attribution/paths",
+  component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
+});
+const consoleOpportunitiesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities",
+  validateSearch: parseOpportunitySearch,
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunitiesPage"), "OpportunitiesPage"),
+});
+const consoleOpportunityRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities/$opportunityId",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunityPage"), "OpportunityPage"),
+});
+const consoleFxRatesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "fx-rates",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/FxRatesPage"), "FxRatesPage"),
 });
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -257,7 +318,12 @@ const portalDealsRoute = createRoute({
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "leads",
-  component: lazyRouteComponent(soon, "PortalLeadsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadsPage"), "PortalLeadsPage"),
+});
+const portalLeadRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadPage"), "PortalLeadPage"),
 });
 const portalLearningRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -311,11 +377,16 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   resetPasswordRoute,
   applyRoute,
+  referralFormRoute,
   consoleRoute.addChildren([
     consoleIndexRoute,
     consolePartnersRoute,
     consolePartnerImportRoute,
     consolePartnerProfileRoute,
+    consoleAccountsRoute,
+    consoleAccountListsRoute,
+    consoleAccountRoute,
+    consoleImportWizardRoute,
     consoleProgramsRoute,
     consoleTierProposalsRoute,
     consoleProgramRoute,
@@ -323,8 +394,14 @@ const routeTree = rootRoute.addChildren([
     consoleIppRoute,
     consoleAgreementsRoute,
     consoleOnboardingRoute,
+    consoleLeadsRoute,
+    consoleLeadRoute,
     consoleDealsRoute,
     consoleAttributionRoute,
+    consolePathAnalysisRoute,
+    consoleOpportunitiesRoute,
+    consoleOpportunityRoute,
+    consoleFxRatesRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([
@@ -343,6 +420,7 @@ const routeTree = rootRoute.addChildren([
     portalAgreementsRoute,
     portalDealsRoute,
     portalLeadsRoute,
+    portalLeadRoute,
     portalLearningRoute,
     portalFundsRoute,
     portalEarningsRoute,

@@ -12,11 +12,15 @@ export const createImportBody = z.object({
 export type CreateImportBody = z.input<typeof createImportBody>;
 
 export const importDuplicateStrategy = z.enum(["skip", "update"]);
+/** What to do with rows that fail validation: `reject` writes nothing, `skip` writes the valid rows. */
+export const importInvalidRowsStrategy = z.enum(["reject", "skip"]);
+export type ImportInvalidRowsStrategy = z.infer<typeof importInvalidRowsStrategy>;
 
 export const importMappingBody = z.object({
   /** Column header → field key (`name`, `website`, `customField:<key>` …) or null to ignore it. */
   mapping: z.record(z.string().max(200), z.string().max(80).nullable()),
   onDuplicate: importDuplicateStrategy.default("skip"),
+  onInvalidRows: importInvalidRowsStrategy.default("reject"),
 });
 export type ImportMappingBody = z.input<typeof importMappingBody>;
 
@@ -74,6 +78,7 @@ export const importRun = z
     fields: z.array(importField),
     mapping: z.record(z.string(), z.string().nullable()),
     onDuplicate: importDuplicateStrategy,
+    onInvalidRows: importInvalidRowsStrategy.default("reject"),
     totalRows: z.number().int(),
     processedRows: z.number().int(),
     report: importReport.nullable(),
@@ -83,3 +88,19 @@ export const importRun = z
   })
   .meta({ id: "ImportRun" });
 export type ImportRun = z.infer<typeof importRun>;
+
+/** An import kind as the wizard sees it: where its rows go and which fields a column can map to. */
+export const importKindInfo = z.object({
+  kind: z.string(),
+  label: z.string(),
+  fields: z.array(importField.extend({ description: z.string().nullable() })),
+  /** Staff roles allowed to run this import. */
+  roles: z.array(z.string()),
+});
+export type ImportKindInfo = z.infer<typeof importKindInfo>;
+
+/** The `:kind` of the generic import routes (`accounts`, `partners`, `revenue-events` …). */
+export const importKindParams = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, { message: "Name an import kind such as accounts" }),
+});
+export const importRunParams = importKindParams.extend({ id: z.uuid() });

@@ -1,2 +1,11 @@
 export { attributionUsage, runAttributionCommand } from "./attribution.cli";
+export { consoleAttributionRoutes, portalAttributionRoutes } from "./attribution.routes";
+export {
+  attributionChannelTotals,
+  attributionCredits,
+  attributionOverrides,
+  attributionSnapshots,
+} from "./attribution.schema";
+export { attributionSeed } from "./attribution.seed";
+export { recomputeAttributionJob } from "./attribution.snapshots";
 export * from "./engine";

@@ -79,6 +79,7 @@ function toView(run: RunRow, fields: ReturnType<typeof importFieldsFor>): Import
     fields: fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required), list: Boolean(f.list) })),
     mapping: run.mapping as Record<string, string | null>,
     onDuplicate: options.onDuplicate ?? "skip",
+    onInvalidRows: "reject",
     totalRows: run.totalRows,
     processedRows: run.processedRows,
     report: report.totalRows === undefined ? null : (report as ImportReport),

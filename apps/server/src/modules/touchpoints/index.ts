@@ -1,4 +1,7 @@
 // The partner touchpoint ledger. Other modules record through this interface only.
+
+export { touchpointsImportKind } from "./touchpoints.import";
+export { loadTouchpointRecords, touchpointsOfOpportunity } from "./touchpoints.queries";
 export {
   linkTouchpointsToOpportunity,
   type RecordedTouchpoint,
@@ -6,4 +9,5 @@ export {
   type TouchpointInput,
   voidTouchpointsOf,
 } from "./touchpoints.record";
+export { consoleTouchpointRoutes, portalTouchpointRoutes } from "./touchpoints.routes";
 export { touchpoints } from "./touchpoints.schema";

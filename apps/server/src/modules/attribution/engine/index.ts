@@ -54,10 +54,11 @@ export {
   attributionModels,
   explainJourney,
   isAttributionModelName,
+  journeySharesOf,
   type NoParams,
   runAttribution,
 } from "./registry";
-export { AttributionError, type AttributionResult, type TouchShare } from "./result";
+export { AttributionError, type AttributionResult, type ShareFunction, type TouchShare } from "./result";
 export {
   type ExactShapleyParams,
   exactShapley,

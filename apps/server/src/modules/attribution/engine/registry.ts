@@ -38,6 +38,8 @@ export interface AttributionModel<P> {
   run(set: JourneySet, params?: P): AttributionResult;
   /** Each touch's share of journey `journey` under this model. */
   explain(set: JourneySet, journey: number, params?: P): TouchShare[];
+  /** The per-journey share function, prepared once for the whole set (snapshots write every touch's share). */
+  shares(set: JourneySet, params?: P): ShareFunction;
 }
 
 function define<P>(
@@ -45,7 +47,7 @@ function define<P>(
   run: (set: JourneySet, params?: P) => AttributionResult,
   shares: (set: JourneySet, params?: P) => ShareFunction,
 ): AttributionModel<P> {
-  return { summary, run, explain: (set, journey, params) => explainWith(set, journey, shares(set, params)) };
+  return { summary, run, shares, explain: (set, journey, params) => explainWith(set, journey, shares(set, params)) };
 }
 
 /** Parameters of each model, by name. */
@@ -121,4 +123,13 @@ export function explainJourney<N extends AttributionModelName>(
   params?: AttributionModelParams<N>,
 ): TouchShare[] {
   return attributionModels[name].explain(set, journey, params);
+}
+
+/** Prepares a model's per-journey share function by name (global models solve once here). */
+export function journeySharesOf<N extends AttributionModelName>(
+  name: N,
+  set: JourneySet,
+  params?: AttributionModelParams<N>,
+): ShareFunction {
+  return attributionModels[name].shares(set, params);
 }

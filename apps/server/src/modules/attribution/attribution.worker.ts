@@ -1,0 +1,21 @@
+// Worker thread entry: computes the requested models and posts the outputs back (transferred).
+import { parentPort, workerData } from "node:worker_threads";
+import { computeModel, type ModelRun, type WorkerReply } from "./attribution.compute";
+import type { JourneySet } from "./engine";
+
+const { set, runs } = workerData as { set: JourneySet; runs: ModelRun[] };
+let reply: WorkerReply;
+try {
+  reply = { ok: true, outputs: runs.map((run) => computeModel(set, run)) };
+} catch (error) {
+  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+const transfer = new Set<ArrayBuffer>();
+if (reply.ok) {
+  for (const o of reply.outputs) {
+    for (const array of [o.conversions, o.value, o.shares, o.removalEffect]) {
+      if (array && array.buffer instanceof ArrayBuffer) transfer.add(array.buffer);
+    }
+  }
+}
+parentPort?.postMessage(reply, [...transfer]);

@@ -1,0 +1,101 @@
+// Conflict checks against stored data: the candidate view, the pure engine, the policy's look-back.
+import type { ConflictMatchRecord } from "@symbiont/contracts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
+import { partners } from "../partners";
+import {
+  type CandidateRow,
+  type ConflictProbe,
+  type ConflictResult,
+  candidateQuery,
+  checkConflicts,
+  rowToCandidate,
+} from "./conflicts";
+import { dealRegistrations } from "./deals.schema";
+
+const DAY_MS = 86_400_000;
+
+export interface CheckOptions {
+  workspaceId: string;
+  /** The registering partner: their own registrations are not conflicts. */
+  partnerId?: string | null;
+  /** The registration being checked (not a conflict with itself). */
+  registrationId?: string | null;
+  directLookbackDays: number;
+  /** The vendor's review also searches by trigram similarity (more typos, a little slower). */
+  thorough?: boolean;
+  now?: Date;
+}
+
+/** Runs the candidate query on the view and the engine on its rows. */
+export async function runConflictCheck(
+  db: DbOrTx,
+  probe: ConflictProbe,
+  options: CheckOptions,
+): Promise<ConflictResult> {
+  const now = options.now ?? new Date();
+  const engagedSince = new Date(now.getTime() - options.directLookbackDays * DAY_MS);
+  const query = candidateQuery(probe, {
+    relation: "deal_conflict_candidates",
+    workspaceId: options.workspaceId,
+    excludePartnerId: options.partnerId ?? null,
+    excludeRecordId: options.registrationId ?? null,
+    engagedSince,
+    includeTrigram: options.thorough ?? false,
+  });
+  const { rows } = await db.$client.query<CandidateRow>(query.text, query.values);
+  return checkConflicts(probe, rows.map(rowToCandidate), {
+    directEngagementLookbackDays: options.directLookbackDays,
+    now,
+  });
+}
+
+/**
+ * The stored evidence of a check (console only): every match with its keys and scores, plus the
+ * competing registration's partner, status and submission time.
+ */
+export async function evidenceOf(
+  db: DbOrTx,
+  workspaceId: string,
+  result: ConflictResult,
+): Promise<ConflictMatchRecord[]> {
+  const registrationIds = result.matches.filter((m) => m.kind === "registration").map((m) => m.record.id);
+  const competing = registrationIds.length
+    ? await db
+        .select({
+          id: dealRegistrations.id,
+          status: dealRegistrations.status,
+          submittedAt: dealRegistrations.submittedAt,
+          partnerId: dealRegistrations.partnerId,
+          partnerName: partners.name,
+        })
+        .from(dealRegistrations)
+        .innerJoin(
+          partners,
+          and(eq(partners.workspaceId, dealRegistrations.workspaceId), eq(partners.id, dealRegistrations.partnerId)),
+        )
+        .where(and(eq(dealRegistrations.workspaceId, workspaceId), inArray(dealRegistrations.id, registrationIds)))
+    : [];
+  const byId = new Map(competing.map((c) => [c.id, c]));
+  return result.matches.map((m) => {
+    const other = m.kind === "registration" ? byId.get(m.record.id) : undefined;
+    const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
+    return {
+      kind: m.kind,
+      recordId: m.record.id,
+      name: m.record.name,
+      domain: m.record.domain ?? null,
+      country: m.record.country ?? null,
+      decision: m.decision,
+      score: Math.round(m.score * 1000) / 1000,
+      reason: m.reason,
+      evidence: m.evidence.map((e) => ({ ...e, score: Math.round(e.score * 1000) / 1000 })),
+      partnerId: other?.partnerId ?? (m.kind === "customer" ? (m.record.partnerId ?? null) : null),
+      partnerName: other?.partnerName ?? null,
+      status: other?.status ?? null,
+      submittedAt: other ? iso(other.submittedAt) : null,
+      listName: m.record.listName ?? null,
+      engagedAt: m.kind === "registration" ? null : iso(m.record.engagedAt),
+    };
+  });
+}
