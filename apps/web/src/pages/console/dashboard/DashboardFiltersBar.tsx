@@ -38,7 +38,7 @@ export function DashboardFiltersBar({
   const active = Object.keys(filters).length > 0;
   return (
     <form
-      className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7"
+      className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-4"
       aria-label="Dashboard filters"
       onSubmit={(event) => event.preventDefault()}
     >

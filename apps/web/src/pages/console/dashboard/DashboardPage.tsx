@@ -191,22 +191,20 @@ export function DashboardPage() {
               <TopPartnersTable dashboard={d} onDrill={(who) => drill("partner_won", who)} />
             </Card>
           </div>
-          <div className="grid gap-6 xl:grid-cols-2">
-            <Card>
-              <CardHeader
-                title="Partners at risk"
-                description="Touchpoint activity in the last 90 days fell to half or less"
-              />
-              <AtRiskTable dashboard={d} />
-            </Card>
-            <Card>
-              <CardHeader
-                title="Regions"
-                description="Won revenue by the account's region; pick one to filter the page"
-              />
-              <RegionTable dashboard={d} onRegion={(region) => setFilters({ ...filters, region })} />
-            </Card>
-          </div>
+          <Card>
+            <CardHeader
+              title="Regions"
+              description="Won revenue by the account's region; pick one to filter the page"
+            />
+            <RegionTable dashboard={d} onRegion={(region) => setFilters({ ...filters, region })} />
+          </Card>
+          <Card>
+            <CardHeader
+              title="Partners at risk"
+              description="Touchpoint activity in the last 90 days fell to half or less"
+            />
+            <AtRiskTable dashboard={d} />
+          </Card>
           <Card>
             <CardHeader
               title="Retention"
