@@ -30,7 +30,12 @@ describe.skipIf(!onPostgres)("two partners submitting the same company at the sa
     for (let round = 0; round < 8; round += 1) {
       const t = randomUUID().slice(0, 8);
       const body = (name: string) =>
-        registrationBody({ submit: true, companyName: name, website: `race-${t}.com`, contactEmail: `cto@race-${t}.com` });
+        registrationBody({
+          submit: true,
+          companyName: name,
+          website: `race-${t}.com`,
+          contactEmail: `cto@race-${t}.com`,
+        });
       const [a, b] = await Promise.all([
         harness.app.inject({
           method: "POST",
@@ -50,7 +55,12 @@ describe.skipIf(!onPostgres)("two partners submitting the same company at the sa
       const rows = await harness.database.db
         .select()
         .from(dealRegistrations)
-        .where(and(eq(dealRegistrations.workspaceId, world.workspaceId), inArray(dealRegistrations.id, [a.json().id, b.json().id])));
+        .where(
+          and(
+            eq(dealRegistrations.workspaceId, world.workspaceId),
+            inArray(dealRegistrations.id, [a.json().id, b.json().id]),
+          ),
+        );
       const winners = rows.filter((r) => r.status === "approved");
       const losers = rows.filter((r) => r.status !== "approved");
       expect(winners, `round ${round}`).toHaveLength(1);
