@@ -20,7 +20,7 @@ const nav: NavItem[] = [
   { to: "/console/programs", label: "Programs", icon: <SparkIcon /> },
   { to: "/console/onboarding", label: "Onboarding", icon: <TasksIcon /> },
   { to: "/console/agreements", label: "Agreements", icon: <ListIcon /> },
-  { to: "/console/deals", label: "Deals", icon: <DealsIcon />, soon: true },
+  { to: "/console/deals", label: "Deals", icon: <DealsIcon /> },
   { to: "/console/attribution", label: "Attribution", icon: <ChartIcon />, soon: true },
   { to: "/console/enablement", label: "Enablement", icon: <BookIcon />, soon: true },
   { to: "/console/mdf", label: "MDF", icon: <CoinsIcon />, soon: true },
