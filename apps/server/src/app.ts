@@ -15,10 +15,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAccountListRoutes, consoleAccountRoutes } from "./modules/accounts";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
+import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/attribution";
 import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -28,6 +31,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";
@@ -127,6 +131,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(publicApplyRoutes, { prefix: "/api/public" });
+  await app.register(publicReferralRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
@@ -140,10 +145,16 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleDashboardRoutes);
+      await scope.register(consoleBoardPackRoutes);
+      await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
+      await scope.register(consoleAccountRoutes);
+      await scope.register(consoleAccountListRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);
+      await scope.register(consoleLeadRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -156,9 +167,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTierRoutes);
       await scope.register(portalAgreementRoutes);
       await scope.register(portalOnboardingRoutes);
+      await scope.register(portalAttributionRoutes);
       await scope.register(portalRevenueRoutes);
       await scope.register(portalTouchpointRoutes);
       await scope.register(portalRegistrationRoutes);
+      await scope.register(portalLeadRoutes);
     },
     { prefix: "/api/portal" },
   );

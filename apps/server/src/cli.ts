@@ -21,7 +21,11 @@ Commands:
   serve [--role=api,worker] [--no-demo]   Start the server (both roles by default). On the embedded
                                           database it migrates and seeds the demo when empty.
   migrate                                 Apply database migrations and install the job queue schema.
-  seed --demo                             Create the demo workspace (Acme Cloud) if it is missing.
+  seed --demo [--scale <n>] [--seed <int>] [--control]
+                                          Create the demo workspace (Acme Cloud) if it is missing, with a
+                                          generated ecosystem: scale 1 is the default demo, scale 250 ≈ 10k
+                                          partners, 1M opportunities, 10M touchpoints; --control generates
+                                          touchpoints without any effect on outcomes.
   create-admin --email <e> --name <n> [--workspace <name>] [--password <p>]
                                           Create a vendor admin (and the workspace if it is new).
   reset-password <email>                  Print a single-use password reset link (valid 1 hour).
@@ -101,13 +105,29 @@ async function serve(args: string[]): Promise<void> {
 }
 
 async function seed(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { demo: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: "boolean" },
+      scale: { type: "string" },
+      seed: { type: "string" },
+      control: { type: "boolean" },
+    },
+  });
   if (!values.demo) throw new UsageError("seed needs --demo (the only seed so far)");
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10_000)
+    throw new UsageError(`--scale must be a number above 0 and at most 10000 (got "${values.scale}")`);
+  const seedValue = values.seed === undefined ? undefined : Number(values.seed);
+  if (seedValue !== undefined && (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 4_294_967_295))
+    throw new UsageError(`--seed must be an integer from 0 to 4294967295 (got "${values.seed}")`);
   await withDatabase(async (database) => {
     await migrateAll(database);
-    const result = await step("Seeding the demo workspace", () =>
-      seedDemo(database, (m) => process.stdout.write(` ${m};`)),
-    );
+    const demo = { scale, control: values.control ?? false, ...(seedValue === undefined ? {} : { seed: seedValue }) };
+    // Large scales report progress on stderr, one line per step, with rows per second.
+    const progress =
+      scale > 1 ? (m: string) => process.stderr.write(`  ${m}\n`) : (m: string) => process.stdout.write(` ${m};`);
+    const result = await step("Seeding the demo workspace", () => seedDemo(database, progress, demo));
     if (!result.created) say("  The demo workspace already exists; nothing changed.");
     say(`\nDemo logins (password: ${DEMO_PASSWORD})`);
     for (const login of demoLogins) say(`  ${login.email.padEnd(30)}${login.label}`);

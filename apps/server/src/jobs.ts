@@ -1,8 +1,10 @@
 import { recomputeAttributionJob } from "./modules/attribution";
 import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
+import { reassignExpiredOffersJob } from "./modules/leads";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
+import { renderBoardPackJob } from "./modules/reports";
 import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
 import "./imports";
@@ -15,8 +17,10 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  renderBoardPackJob,
   runImportJob,
   recomputeAttributionJob,
   expireRegistrationsJob,
   registrationSlaJob,
+  reassignExpiredOffersJob,
 ] as const;

@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
+import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
@@ -117,6 +118,28 @@ const consolePartnerImportRoute = createRoute({
     "ImportPartnersPage",
   ),
 });
+// ── accounts and imports ────────────────────────────────────────────────────
+const consoleAccountsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts",
+  validateSearch: parseAccountSearch,
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountsPage"), "AccountsPage"),
+});
+const consoleAccountListsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/lists",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountListsPage"), "AccountListsPage"),
+});
+const consoleAccountRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/$accountId",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountPage"), "AccountPage"),
+});
+const consoleImportWizardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "imports/$kind",
+  component: lazyRouteComponent(() => import("./pages/console/imports/ImportWizardPage"), "ImportWizardPage"),
+});
 const consolePartnerProfileRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "partners/$partnerId",
@@ -175,7 +198,12 @@ const consoleDealRoute = createRoute({
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "attribution",
-  component: lazyRouteComponent(soon, "ConsoleAttributionPage"),
+  component: lazyRouteComponent(() => import("./pages/console/attribution/AttributionPage"), "AttributionPage"),
+});
+const consolePathAnalysisRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "attribution/paths",
+  component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
 });
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -336,6 +364,10 @@ const routeTree = rootRoute.addChildren([
     consolePartnersRoute,
     consolePartnerImportRoute,
     consolePartnerProfileRoute,
+    consoleAccountsRoute,
+    consoleAccountListsRoute,
+    consoleAccountRoute,
+    consoleImportWizardRoute,
     consoleProgramsRoute,
     consoleTierProposalsRoute,
     consoleProgramRoute,
@@ -347,6 +379,7 @@ const routeTree = rootRoute.addChildren([
     consoleDealRulesRoute,
     consoleDealRoute,
     consoleAttributionRoute,
+    consolePathAnalysisRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([

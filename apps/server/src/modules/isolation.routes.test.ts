@@ -2,15 +2,19 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
 import { importIsolationCases } from "./accounts/accounts.import.isolation";
+import { accountIsolationCases } from "./accounts/accounts.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
+import { attributionIsolationCases } from "./attribution/attribution.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
+import { leadIsolationCases, leadPublicRoutes } from "./leads/leads.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
 import { programIsolationCases } from "./programs/programs.isolation";
 import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { reportIsolationCases } from "./reports/reports.isolation";
 import { revenueIsolationCases } from "./revenue/revenue.isolation";
 import { tierIsolationCases } from "./tiers/tiers.isolation";
 import { touchpointIsolationCases } from "./touchpoints/touchpoints.isolation";
@@ -30,16 +34,21 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  reports: reportIsolationCases(context),
+  attribution: attributionIsolationCases(context),
   imports: importIsolationCases(context),
+  accounts: accountIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
   registrations: registrationIsolationCases(context),
+  leads: leadIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
 const outsideMatrix: Record<string, string> = {
   ...identityPublicRoutes,
   ...recruitmentPublicRoutes,
+  ...leadPublicRoutes,
   "GET /api/openapi.json": "public API description",
 };
 

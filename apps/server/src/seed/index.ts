@@ -8,7 +8,8 @@ import { programsSeed } from "../modules/programs";
 import { recruitmentSeed } from "../modules/recruitment";
 import { tiersSeed } from "../modules/tiers";
 import { createWorkspace, findWorkspaceBySlug } from "../modules/workspaces";
-import type { SeedContributor } from "./registry";
+import { demoEcosystemSeed } from "./demo";
+import type { SeedContext, SeedContributor } from "./registry";
 
 export type { SeedContext, SeedContributor } from "./registry";
 
@@ -26,6 +27,8 @@ export const seedContributors: readonly SeedContributor[] = [
   agreementsSeed,
   onboardingSeed,
   recruitmentSeed,
+  // Last: accounts, opportunities, touchpoints and revenue over the partners above.
+  demoEcosystemSeed,
 ];
 
 export interface DemoSeedResult {
@@ -44,6 +47,7 @@ const SEED_LOCK = 727_002;
 export async function seedDemo(
   database: Database,
   progress: (message: string) => void = () => undefined,
+  demo: SeedContext["demo"] = {},
 ): Promise<DemoSeedResult> {
   const existing = await findWorkspaceBySlug(database.db, DEMO_WORKSPACE.slug);
   if (existing) return { created: false, workspaceId: existing.id, logins: demoLogins };
@@ -54,7 +58,7 @@ export async function seedDemo(
     if (seeded) return { workspaceId: seeded.id, created: false };
     const workspace = await createWorkspace(tx, DEMO_WORKSPACE, "demo seed");
     progress(`workspace ${workspace.name}`);
-    const context = { tx, workspace, demoPasswordHash, refs: new Map<string, string>(), progress };
+    const context = { tx, workspace, demoPasswordHash, refs: new Map<string, string>(), progress, demo };
     for (const contributor of seedContributors) await contributor.seed(context);
     return { workspaceId: workspace.id, created: true };
   });

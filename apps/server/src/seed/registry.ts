@@ -9,6 +9,8 @@ export interface SeedContext {
   /** Ids that later contributors look up by a stable key, e.g. `partner:northwind`. */
   refs: Map<string, string>;
   progress(message: string): void;
+  /** Options of the generated demo ecosystem (`symbiont seed --demo --scale …`). */
+  demo?: { scale?: number; seed?: number; control?: boolean; anchor?: Date };
 }
 
 /** One module's share of the demo workspace. Contributors run in list order, in one transaction. */

@@ -3,6 +3,7 @@
 // responsive while a large snapshot is computed.
 import { Worker } from "node:worker_threads";
 import {
+  AttributionError,
   type AttributionModelName,
   type AttributionModelParams,
   type JourneySet,
@@ -13,6 +14,8 @@ import {
 export interface ModelRun {
   model: AttributionModelName;
   params: Record<string, unknown>;
+  /** Skip the per-touch shares (path-file analysis needs the totals only). */
+  totalsOnly?: boolean;
 }
 
 export interface ModelOutput {
@@ -21,11 +24,41 @@ export interface ModelOutput {
   removalEffect: Float64Array | null;
   /** Share of each touch in its journey (journey order); zero for journeys without conversions. */
   shares: Float64Array;
+  /** Why the model could not run on this input (then the arrays are empty). */
+  error: string | null;
+  ms: number;
 }
 
+/** Runs one model; a model that cannot run on this input (AttributionError) reports why. */
 export function computeModel(set: JourneySet, run: ModelRun): ModelOutput {
+  const started = performance.now();
+  try {
+    return { ...computeOrThrow(set, run), error: null, ms: performance.now() - started };
+  } catch (error) {
+    if (!(error instanceof AttributionError)) throw error;
+    const empty = new Float64Array(0);
+    return {
+      conversions: empty,
+      value: empty,
+      removalEffect: null,
+      shares: empty,
+      error: error.message,
+      ms: performance.now() - started,
+    };
+  }
+}
+
+function computeOrThrow(set: JourneySet, run: ModelRun): Omit<ModelOutput, "error" | "ms"> {
   const params = run.params as AttributionModelParams<typeof run.model>;
   const result = runAttribution(run.model, set, params);
+  if (run.totalsOnly) {
+    return {
+      conversions: result.conversions,
+      value: result.value,
+      removalEffect: result.removalEffect ?? null,
+      shares: new Float64Array(0),
+    };
+  }
   const shareOf = journeySharesOf(run.model, set, params);
   const offsets = set.journeyOffsets;
   const shares = new Float64Array(set.touchChannel.length);

@@ -105,6 +105,8 @@ async function computeAndWrite(
   }));
   const useWorker = options.useWorker ?? set.touchChannel.length >= WORKER_THRESHOLD;
   const outputs = useWorker ? await computeInWorker(set, runs) : runs.map((run) => computeModel(set, run));
+  const failed = outputs.findIndex((o) => o.error !== null);
+  if (failed >= 0) throw new Error(`${runs[failed]!.model}: ${outputs[failed]!.error}`);
   await progress({ phase: "writing", processedOpportunities: 0 });
 
   // Second read: the same touches in the same order, now with their ids, paired with the shares.

@@ -106,7 +106,7 @@ export class SnapshotJourneys {
       const key = channelOf(touch, this.grouping);
       if (!this.channels.has(key)) {
         this.channels.set(key, {
-          partnerId: touch.partnerId,
+          partnerId: this.grouping === "touch_type" ? null : touch.partnerId,
           touchType: this.grouping === "partner" && touch.partnerId !== null ? null : touch.type,
         });
       }

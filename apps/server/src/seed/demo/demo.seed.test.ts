@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../../test/app";
+import { transaction } from "../../db";
+import { auditEvents } from "../../db/schema";
+import { createWorkspace } from "../../modules/workspaces";
+import { seedDemo } from "..";
+import { winRateUplift } from "./bootstrap";
+import { DemoAlreadyGeneratedError, type EcosystemOptions, generateEcosystem } from "./ecosystem";
+
+const harness = useTestApp();
+const anchor = new Date("2026-03-31T00:00:00Z");
+
+async function generateInto(options: EcosystemOptions): Promise<string> {
+  const tag = randomUUID().slice(0, 8);
+  return transaction(harness.database, async (tx) => {
+    const workspace = await createWorkspace(tx, { name: `Demo ${tag}`, slug: `demo-${tag}` }, "test");
+    await generateEcosystem(tx, workspace.id, options);
+    return workspace.id;
+  });
+}
+
+/** Win rates of partner-touched (any live touchpoint) vs direct-only closed deals, from the tables. */
+async function upliftIn(workspaceId: string) {
+  const result = await harness.database.pool.query<{ involved: boolean; won: number; closed: number }>(
+    `select exists (select 1 from touchpoints t where t.workspace_id = o.workspace_id and t.opportunity_id = o.id
+              and t.voided_at is null) as involved,
+            count(*) filter (where o.outcome = 'won')::int as won, count(*)::int as closed
+       from opportunities o where o.workspace_id = $1 and o.outcome <> 'open' group by 1`,
+    [workspaceId],
+  );
+  const group = (involved: boolean) => {
+    const row = result.rows.find((r) => r.involved === involved);
+    return { won: row?.won ?? 0, closed: row?.closed ?? 0 };
+  };
+  return winRateUplift(group(true), group(false));
+}
+
+/** Row counts and content digests of everything generated, ids included. */
+async function fingerprint(workspaceId: string) {
+  const result = await harness.database.pool.query(
+    `select
+       (select count(*)::int from accounts where workspace_id = $1) as accounts,
+       (select md5(string_agg(concat_ws('|', id, name, domain, country, region, size, status, customer_since), ',' order by id))
+          from accounts where workspace_id = $1) as accounts_md5,
+       (select count(*)::int from opportunities where workspace_id = $1) as opportunities,
+       (select md5(string_agg(concat_ws('|', id, account_id, outcome, stage, amount_minor, currency,
+            amount_reporting_minor, fx_rate, opened_at, closed_at, expected_close_on, source, sourcing_partner_id), ','
+            order by id)) from opportunities where workspace_id = $1) as opportunities_md5,
+       (select count(*)::int from touchpoints where workspace_id = $1) as touchpoints,
+       (select md5(string_agg(concat_ws('|', id, partner_id, opportunity_id, type, occurred_at, accelerated), ',' order by id))
+          from touchpoints where workspace_id = $1) as touchpoints_md5,
+       (select md5(string_agg(concat_ws('|', id, account_id, kind, occurred_on, amount_minor, amount_reporting_minor), ','
+          order by id)) from revenue_events where workspace_id = $1) as revenue_md5,
+       (select count(*)::int from fx_rates where workspace_id = $1) as fx_rates`,
+    [workspaceId],
+  );
+  return result.rows[0];
+}
+
+// Each case writes a few thousand rows per workspace: generous timeouts for a busy machine.
+describe("symbiont seed --demo: the generated ecosystem in the database", { timeout: 180_000 }, () => {
+  it("seeds the demo workspace with accounts, deals, touchpoints by the demo partners, revenue and FX", async () => {
+    const { workspaceId } = await seedDemo(harness.database);
+    const counts = await fingerprint(workspaceId);
+    expect(counts.accounts).toBe(1_500);
+    expect(counts.opportunities).toBeGreaterThan(3_500);
+    expect(counts.touchpoints).toBeGreaterThan(counts.opportunities / 2);
+    expect(counts.fx_rates).toBeGreaterThan(100);
+    const partners = await harness.database.pool.query(
+      `select count(*)::int as n, count(distinct t.partner_id)::int as touching
+         from partners p left join touchpoints t on t.workspace_id = p.workspace_id and t.partner_id = p.id
+        where p.workspace_id = $1`,
+      [workspaceId],
+    );
+    // Builds on the demo directory: no partners added at scale 1, most active ones touch deals.
+    expect(partners.rows[0].touching).toBeGreaterThan(25);
+    const audit = await harness.database.db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, workspaceId), eq(auditEvents.action, "demo.generated")));
+    expect(audit).toHaveLength(1);
+    const uplift = await upliftIn(workspaceId);
+    expect(uplift.low).toBeGreaterThan(0);
+  });
+
+  it("is deterministic: the same seed and anchor write the same rows into another workspace", async () => {
+    const options = { scale: 0.2, seed: 99, anchor };
+    const first = await fingerprint(await generateInto(options));
+    const second = await fingerprint(await generateInto(options));
+    expect(second).toEqual(first);
+    expect(first.opportunities).toBeGreaterThan(400);
+    const other = await fingerprint(await generateInto({ ...options, seed: 100 }));
+    expect(other.opportunities_md5).not.toBe(first.opportunities_md5);
+  });
+
+  it("the control dataset shows no uplift: the interval contains zero", async () => {
+    const workspaceId = await generateInto({ scale: 1, seed: 7, anchor, control: true });
+    const uplift = await upliftIn(workspaceId);
+    expect(uplift.low).toBeLessThan(0);
+    expect(uplift.high).toBeGreaterThan(0);
+    // Partners were generated for the empty workspace; a second run is refused, not doubled.
+    const [row] = await harness.database.db
+      .execute<{ n: number }>(sql`select count(*)::int as n from partners where workspace_id = ${workspaceId}`)
+      .then((r) => r.rows);
+    expect(row?.n).toBe(60);
+    await expect(
+      transaction(harness.database, (tx) => generateEcosystem(tx, workspaceId, { anchor })),
+    ).rejects.toBeInstanceOf(DemoAlreadyGeneratedError);
+  });
+});

@@ -1,0 +1,298 @@
+import type { PartnerType, Region } from "@symbiont/contracts";
+import { buildFxTable, convertMinorFast as convertMinor, type FxTable, cachedMinorDigits as minorDigits } from "./fx";
+import {
+  AMOUNT_SIGMA,
+  accountNameParts,
+  CYCLE_SIGMA,
+  DAY_MS,
+  HISTORY_DAYS,
+  industries,
+  markets,
+  monthWeights,
+  PARTNER_INVOLVEMENT,
+  PARTNER_QUALITY_SD,
+  PARTNER_SOURCED_SHARE,
+  PARTNERS_PER_DEAL,
+  planFor,
+  products,
+  QUARTER_END_PULL,
+  type RoleEffect,
+  roleEffects,
+  roleGroupOf,
+  type ScalePlan,
+  type SizeBand,
+  segments,
+  sizeBands,
+  WIN_NOISE_SD,
+  YEARLY_GROWTH,
+} from "./model";
+import { mulberry32, type Random } from "./random";
+import { revenueHistory } from "./revenue";
+import type { AccountRow, DemoChunk, DemoPartner, OpportunityRow, TouchpointRow } from "./rows";
+import { isoDate } from "./rows";
+
+export interface GenerateOptions {
+  seed: number;
+  scale: number;
+  /** Touchpoints have no effect on outcomes, cycle, size or retention. */
+  control: boolean;
+  /** The day the history ends (today for the demo); with the seed it fixes every value. */
+  anchor: Date;
+  reportingCurrency: string;
+  /** Accounts per chunk (opportunities, touchpoints and revenue events follow their accounts). */
+  chunkAccounts?: number;
+}
+
+/** Deterministic ids: seed, table and row number, in UUID syntax. Unique within a workspace. */
+export function demoId(seed: number, table: number, n: number): string {
+  const s = (seed >>> 0).toString(16).padStart(8, "0");
+  return `${s}-${table.toString(16).padStart(4, "0")}-4000-8000-${n.toString(16).padStart(12, "0")}`;
+}
+
+const regionList = Object.keys(markets) as Region[];
+const regionWeights = regionList.map((region) => markets[region].weight);
+const owners = ["Jordan Lee", "Sam Patel", "Alex Moreau", "Riley Chen", "Casey Novak", "Taylor Brooks", "Kim Sato"];
+
+interface PartnerProfile {
+  partner: DemoPartner;
+  effect: RoleEffect;
+  /** The partner's own deviation of its role's win effect (0 in the control model). */
+  quality: number;
+}
+
+/** Partners that can touch deals (activated), by region, ordered by activation time. */
+class PartnerPools {
+  private readonly all: PartnerProfile[];
+  private readonly byRegion = new Map<string, PartnerProfile[]>();
+
+  constructor(partners: readonly DemoPartner[], random: Random, control: boolean) {
+    const byActivation = [...partners]
+      .filter((p) => p.activatedAt !== null)
+      .sort((a, b) => (a.activatedAt ?? 0) - (b.activatedAt ?? 0) || a.id.localeCompare(b.id));
+    this.all = byActivation.map((partner) => {
+      const quality = PARTNER_QUALITY_SD * random.normal();
+      const group = roleGroupOf[(partner.types[0] ?? "referral") as PartnerType] ?? "referral";
+      return { partner, effect: roleEffects[group], quality: control ? 0 : quality };
+    });
+    for (const profile of this.all)
+      for (const region of profile.partner.regions) {
+        const pool = this.byRegion.get(region) ?? [];
+        pool.push(profile);
+        this.byRegion.set(region, pool);
+      }
+  }
+
+  /** A partner active at `timeMs`, preferring the account's region; undefined when none was yet. */
+  pick(random: Random, region: string, timeMs: number): PartnerProfile | undefined {
+    for (const pool of [this.byRegion.get(region) ?? [], this.all]) {
+      let low = 0;
+      let high = pool.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((pool[mid]?.partner.activatedAt ?? 0) <= timeMs) low = mid + 1;
+        else high = mid;
+      }
+      if (low > 0) return pool[Math.floor(random.next() * low)];
+    }
+    return undefined;
+  }
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function endOfQuarter(timeMs: number): number {
+  const date = new Date(timeMs);
+  const quarterEndMonth = Math.floor(date.getUTCMonth() / 3) * 3 + 3;
+  return Date.UTC(date.getUTCFullYear(), quarterEndMonth, 1) - DAY_MS;
+}
+
+/** The demo's whole history, generated one chunk of accounts at a time. */
+export class DemoGenerator {
+  readonly plan: ScalePlan;
+  readonly fx: FxTable;
+  private readonly random: Random;
+  private readonly pools: PartnerPools;
+  private readonly anchorMs: number;
+  private readonly startMs: number;
+  private readonly usedNames = new Map<string, number>();
+  private readonly counters = { account: 0, opportunity: 0, touchpoint: 0, revenue: 0 };
+
+  constructor(
+    private readonly options: GenerateOptions,
+    partners: readonly DemoPartner[],
+  ) {
+    this.plan = planFor(options.scale);
+    const root = mulberry32(options.seed);
+    this.anchorMs = Date.UTC(
+      options.anchor.getUTCFullYear(),
+      options.anchor.getUTCMonth(),
+      options.anchor.getUTCDate(),
+    );
+    this.startMs = this.anchorMs - HISTORY_DAYS * DAY_MS;
+    this.fx = buildFxTable(root.fork(), this.anchorMs, options.reportingCurrency);
+    this.pools = new PartnerPools(partners, root.fork(), options.control);
+    this.random = root.fork();
+  }
+
+  *chunks(): Generator<DemoChunk> {
+    const size = this.options.chunkAccounts ?? 2_000;
+    for (let done = 0; done < this.plan.accounts; done += size) {
+      const chunk: DemoChunk = { accounts: [], opportunities: [], touchpoints: [], revenueEvents: [] };
+      for (let i = done; i < Math.min(this.plan.accounts, done + size); i += 1) this.account(chunk);
+      yield chunk;
+    }
+  }
+
+  private id(table: number, counter: keyof DemoGenerator["counters"]): string {
+    this.counters[counter] += 1;
+    return demoId(this.options.seed, table, this.counters[counter]);
+  }
+
+  private account(chunk: DemoChunk): void {
+    const random = this.random;
+    const region = random.weighted(regionList, regionWeights);
+    const [country, currency] = random.pick(markets[region].countries);
+    const size = random.weighted(
+      sizeBands,
+      sizeBands.map((band) => segments[band].weight),
+    );
+    let base = `${random.pick(accountNameParts.first)} ${random.pick(accountNameParts.second)}`;
+    const seen = this.usedNames.get(base) ?? 0;
+    this.usedNames.set(base, seen + 1);
+    if (seen > 0) base = `${base} ${seen + 1}`;
+    const name = `${base}${random.pick(accountNameParts.legal)}`;
+    const account: AccountRow = {
+      id: this.id(0xa, "account"),
+      externalId: `demo-account-${this.counters.account}`,
+      name,
+      domain: `${base.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.example`,
+      country,
+      region,
+      industry: random.pick(industries),
+      size,
+      status: "prospect",
+      customerSince: null,
+      createdAt: this.anchorMs,
+    };
+    const count = random.chance(this.plan.prospectOnlyShare)
+      ? 0
+      : 1 + random.poisson(this.plan.opportunitiesPerActiveAccount - 1);
+    const deals: OpportunityRow[] = [];
+    for (let i = 0; i < count; i += 1) deals.push(this.opportunity(chunk, account, currency, size));
+    account.createdAt =
+      Math.min(this.anchorMs - DAY_MS, ...deals.map((deal) => deal.openedAt)) - random.int(1, 90) * DAY_MS;
+    chunk.accounts.push(account);
+    chunk.opportunities.push(...deals);
+    chunk.revenueEvents.push(
+      ...revenueHistory(
+        {
+          random,
+          fx: this.fx,
+          anchorMs: this.anchorMs,
+          control: this.options.control,
+          nextId: () => this.id(0xd, "revenue"),
+        },
+        account,
+        deals,
+      ),
+    );
+  }
+
+  /** When an opportunity opens: growth over the two years times the month's weight. */
+  private openedAt(): number {
+    const random = this.random;
+    const ceiling = (1 + YEARLY_GROWTH) ** (HISTORY_DAYS / 365) * Math.max(...monthWeights);
+    for (;;) {
+      const t = this.startMs + random.next() * HISTORY_DAYS * DAY_MS;
+      const weight =
+        (1 + YEARLY_GROWTH) ** ((t - this.startMs) / (365 * DAY_MS)) * (monthWeights[new Date(t).getUTCMonth()] ?? 1);
+      if (random.next() * ceiling < weight) return Math.floor(t / 60_000) * 60_000;
+    }
+  }
+
+  private opportunity(chunk: DemoChunk, account: AccountRow, currency: string, size: SizeBand): OpportunityRow {
+    const random = this.random;
+    const segment = segments[size];
+    const openedAt = this.openedAt();
+    const team: PartnerProfile[] = [];
+    if (random.chance(PARTNER_INVOLVEMENT)) {
+      const wanted = random.weighted(PARTNERS_PER_DEAL.counts, PARTNERS_PER_DEAL.weights);
+      for (let attempt = 0; attempt < wanted * 2 && team.length < wanted; attempt += 1) {
+        const candidate = this.pools.pick(random, account.region, openedAt);
+        if (candidate && !team.includes(candidate)) team.push(candidate);
+      }
+    }
+    const lead = team[0];
+    const control = this.options.control;
+    const lift = control || !lead ? 0 : Math.max(...team.map((p) => p.effect.winLogOdds + p.quality));
+    const cycleFactor = control || !lead ? 1 : lead.effect.cycleFactor;
+    const sizeFactor = control || !lead ? 1 : lead.effect.sizeFactor;
+    const winProbability = sigmoid(segment.winLogOdds + lift + WIN_NOISE_SD * random.normal());
+    const won = random.chance(winProbability);
+    const amountUsd = random.logNormal(segment.medianAmountUsd * sizeFactor, AMOUNT_SIGMA);
+    let closeAt = openedAt + Math.max(3, random.logNormal(segment.medianCycleDays * cycleFactor, CYCLE_SIGMA)) * DAY_MS;
+    if (random.chance(QUARTER_END_PULL)) {
+      const pulled = endOfQuarter(closeAt) - random.int(0, 13) * DAY_MS;
+      if (pulled > closeAt) closeAt = pulled;
+    }
+    closeAt = Math.floor(closeAt / 60_000) * 60_000;
+    const open = closeAt > this.anchorMs;
+    const digits = minorDigits(currency);
+    // Priced in USD, quoted in the account's currency at the month's rate.
+    const local = (amountUsd * this.fx.rate("USD", openedAt)) / this.fx.rate(currency, openedAt);
+    const step = digits === 0 ? 10_000 : 100;
+    const amountMinor = Math.max(1, Math.round(local / step)) * step * 10 ** digits;
+    // Converted at the close date's rate (open deals: the expected close date).
+    const rate = this.fx.rate(currency, closeAt);
+    const dealProducts = [...new Set([random.pick(products), random.pick(products)])];
+    const sourced = lead !== undefined && random.chance(PARTNER_SOURCED_SHARE);
+    const id = this.id(0xb, "opportunity");
+    const elapsed = (this.anchorMs - openedAt) / (closeAt - openedAt);
+    const deal: OpportunityRow = {
+      id,
+      externalId: `demo-opportunity-${this.counters.opportunity}`,
+      accountId: account.id,
+      accountName: account.name,
+      name: `${account.name.replace(/ (Inc\.|Ltd|GmbH|S\.A\.|B\.V\.|AB|Pty Ltd|K\.K\.)$/, "")} — ${dealProducts.join(" + ")}`,
+      stage: open ? (elapsed < 0.33 ? "Prospecting" : elapsed < 0.66 ? "Engaging" : "Proposal") : won ? "Won" : "Lost",
+      outcome: open ? "open" : won ? "won" : "lost",
+      amountMinor,
+      currency,
+      amountReportingMinor: convertMinor(amountMinor, currency, this.fx.reportingCurrency, rate),
+      fxRate: rate,
+      openedAt,
+      closedAt: open ? null : closeAt,
+      expectedCloseOn: open ? isoDate(closeAt) : null,
+      products: dealProducts,
+      source: sourced ? "partner_sourced" : "direct",
+      sourcingPartnerId: sourced ? (lead?.partner.id ?? null) : null,
+      ownerName: random.pick(owners),
+      partnerInvolved: lead !== undefined,
+    };
+    if (lead) this.touches(chunk, deal, team, sourced, open ? this.anchorMs : closeAt);
+    return deal;
+  }
+
+  private touches(chunk: DemoChunk, deal: OpportunityRow, team: PartnerProfile[], sourced: boolean, endMs: number) {
+    const random = this.random;
+    const count = Math.max(team.length, 1 + random.poisson(this.plan.touchesPerPartnerDeal - 1));
+    for (let i = 0; i < count; i += 1) {
+      const profile = i < team.length ? (team[i] as PartnerProfile) : random.pick(team);
+      const types = profile.effect.touchTypes;
+      const first = i === 0 && sourced;
+      const occurredAt = first
+        ? deal.openedAt - random.int(1, 21) * DAY_MS
+        : deal.openedAt + random.next() * Math.max(DAY_MS, endMs - deal.openedAt);
+      const row: TouchpointRow = {
+        id: this.id(0xc, "touchpoint"),
+        partnerId: profile.partner.id,
+        opportunityId: deal.id,
+        accountId: deal.accountId,
+        type: first ? (types[0] as string) : random.pick(types.slice(1)),
+        occurredAt: Math.floor(occurredAt / 60_000) * 60_000,
+        accelerated: profile.effect.cycleFactor < 1 && random.chance(0.1),
+      };
+      chunk.touchpoints.push(row);
+    }
+  }
+}
