@@ -12,6 +12,7 @@ import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
+import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
 export interface RouterContext {
@@ -66,6 +67,12 @@ const applyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/apply/$workspaceSlug/$programSlug",
   component: lazyRouteComponent(() => import("./pages/apply/ApplyPage"), "ApplyPage"),
+});
+
+const referralFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/r/$code",
+  component: lazyRouteComponent(() => import("./pages/referral/ReferralFormPage"), "ReferralFormPage"),
 });
 
 // ── guards ──────────────────────────────────────────────────────────────────
@@ -180,6 +187,16 @@ const consoleOnboardingRoute = createRoute({
   path: "onboarding",
   component: lazyRouteComponent(() => import("./pages/console/onboarding/OnboardingPage"), "OnboardingPage"),
 });
+const consoleLeadsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadsPage"), "LeadsPage"),
+});
+const consoleLeadRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadPage"), "LeadPage"),
+});
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "deals",
@@ -204,6 +221,22 @@ const consolePathAnalysisRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "attribution/paths",
   component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
+});
+const consoleOpportunitiesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities",
+  validateSearch: parseOpportunitySearch,
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunitiesPage"), "OpportunitiesPage"),
+});
+const consoleOpportunityRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities/$opportunityId",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunityPage"), "OpportunityPage"),
+});
+const consoleFxRatesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "fx-rates",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/FxRatesPage"), "FxRatesPage"),
 });
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -305,7 +338,12 @@ const portalDealRoute = createRoute({
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "leads",
-  component: lazyRouteComponent(soon, "PortalLeadsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadsPage"), "PortalLeadsPage"),
+});
+const portalLeadRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadPage"), "PortalLeadPage"),
 });
 const portalLearningRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -359,6 +397,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   resetPasswordRoute,
   applyRoute,
+  referralFormRoute,
   consoleRoute.addChildren([
     consoleIndexRoute,
     consolePartnersRoute,
@@ -375,11 +414,16 @@ const routeTree = rootRoute.addChildren([
     consoleIppRoute,
     consoleAgreementsRoute,
     consoleOnboardingRoute,
+    consoleLeadsRoute,
+    consoleLeadRoute,
     consoleDealsRoute,
     consoleDealRulesRoute,
     consoleDealRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
+    consoleOpportunitiesRoute,
+    consoleOpportunityRoute,
+    consoleFxRatesRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([
@@ -400,6 +444,7 @@ const routeTree = rootRoute.addChildren([
     portalRegisterDealRoute,
     portalDealRoute,
     portalLeadsRoute,
+    portalLeadRoute,
     portalLearningRoute,
     portalFundsRoute,
     portalEarningsRoute,

@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/ui/PageHeader";
 import { useCurrentUser } from "../../lib/auth";
 import { useDocumentTitle } from "../system";
 import { OpenDealsCard } from "./deals/OpenDealsCard";
+import { LeadsCard } from "./LeadsCard";
 import { OnboardingCard } from "./OnboardingCard";
 import { TierCard } from "./TierCard";
 
@@ -28,6 +29,7 @@ export function PortalHomePage() {
         <TierCard />
         <OpenDealsCard />
         <OnboardingCard />
+        <LeadsCard />
       </div>
     </>
   );
