@@ -15,11 +15,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { consoleAccountListRoutes, consoleAccountRoutes } from "./modules/accounts";
 import { consoleAgreementRoutes, portalAgreementRoutes } from "./modules/agreements";
 import { consoleAttributionRoutes, portalAttributionRoutes } from "./modules/attribution";
 import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
+import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -128,6 +130,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(publicApplyRoutes, { prefix: "/api/public" });
+  await app.register(publicReferralRoutes, { prefix: "/api/public" });
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", guard.console);
@@ -143,9 +146,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleRecruitmentRoutes);
       await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
+      await scope.register(consoleAccountRoutes);
+      await scope.register(consoleAccountListRoutes);
       await scope.register(consoleRevenueRoutes);
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);
+      await scope.register(consoleLeadRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -162,6 +168,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalRevenueRoutes);
       await scope.register(portalTouchpointRoutes);
       await scope.register(portalRegistrationRoutes);
+      await scope.register(portalLeadRoutes);
     },
     { prefix: "/api/portal" },
   );

@@ -1,6 +1,7 @@
 import { recomputeAttributionJob } from "./modules/attribution";
 import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
+import { reassignExpiredOffersJob } from "./modules/leads";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { evaluateTiersJob } from "./modules/tiers";
@@ -19,4 +20,5 @@ export const jobDefinitions = [
   recomputeAttributionJob,
   expireRegistrationsJob,
   registrationSlaJob,
+  reassignExpiredOffersJob,
 ] as const;

@@ -165,7 +165,12 @@ const consoleDealsRoute = createRoute({
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "attribution",
-  component: lazyRouteComponent(soon, "ConsoleAttributionPage"),
+  component: lazyRouteComponent(() => import("./pages/console/attribution/AttributionPage"), "AttributionPage"),
+});
+const consolePathAnalysisRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "attribution/paths",
+  component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
 });
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -325,6 +330,7 @@ const routeTree = rootRoute.addChildren([
     consoleOnboardingRoute,
     consoleDealsRoute,
     consoleAttributionRoute,
+    consolePathAnalysisRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([

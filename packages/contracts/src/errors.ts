@@ -58,6 +58,9 @@ export const errorCodes = [
   "REGISTRATION_EXTENSION_INVALID",
   "ATTACHMENT_TOO_LARGE",
   "ATTACHMENT_TYPE_NOT_ALLOWED",
+  "LEAD_TRANSITION_INVALID",
+  "LEAD_ALREADY_CLAIMED",
+  "LEAD_NO_ELIGIBLE_PARTNER",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -7,6 +7,7 @@ export * from "./deals";
 export * from "./errors";
 export * from "./identity";
 export * from "./imports";
+export * from "./leads";
 export * from "./onboarding";
 export * from "./partner-domain";
 export * from "./partners";

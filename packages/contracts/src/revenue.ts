@@ -401,3 +401,21 @@ export const portalOpportunityQuery = z.object({
 export const portalOpportunityDetail = portalOpportunityRecord
   .extend({ touchpoints: z.array(portalTouchpointRecord) })
   .meta({ id: "PortalOpportunityDetail" });
+
+// ── spelling variants of imported values ──────────────────────────────────
+
+export const variantFields = ["product", "account"] as const;
+export const variantQuery = z.object({ field: z.enum(variantFields) });
+export const variantGroup = z.object({
+  canonical: z.string(),
+  spellings: z.array(z.object({ value: z.string(), count: z.number().int() })),
+});
+export const variantReport = z.object({ field: z.enum(variantFields), groups: z.array(variantGroup) });
+export type VariantReport = z.infer<typeof variantReport>;
+export const mapVariantsBody = z.object({
+  field: z.enum(variantFields),
+  from: z.array(z.string().min(1).max(300)).min(1).max(100),
+  to: z.string().trim().min(1, { message: "Enter the spelling to keep" }).max(300),
+});
+export type MapVariantsBody = z.input<typeof mapVariantsBody>;
+export const mapVariantsResult = z.object({ opportunities: z.number().int() });

@@ -4,6 +4,7 @@ export * from "../modules/agreements/agreements.schema";
 export * from "../modules/attribution/attribution.schema";
 export * from "../modules/deals/deals.schema";
 export * from "../modules/identity/identity.schema";
+export * from "../modules/leads/leads.schema";
 export * from "../modules/onboarding/onboarding.schema";
 export * from "../modules/partners/partners.schema";
 export * from "../modules/programs/programs.schema";

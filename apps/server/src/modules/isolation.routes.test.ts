@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app";
 import { describeIsolation, type IsolationCase, type IsolationContext } from "../../test/isolation";
 import { importIsolationCases } from "./accounts/accounts.import.isolation";
+import { accountIsolationCases } from "./accounts/accounts.isolation";
 import { agreementIsolationCases } from "./agreements/agreements.isolation";
 import { attributionIsolationCases } from "./attribution/attribution.isolation";
 import { auditIsolationCases } from "./audit/audit.isolation";
 import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
+import { leadIsolationCases, leadPublicRoutes } from "./leads/leads.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
@@ -33,15 +35,18 @@ const modules: Record<string, IsolationCase[]> = {
   recruitment: recruitmentIsolationCases(context),
   attribution: attributionIsolationCases(context),
   imports: importIsolationCases(context),
+  accounts: accountIsolationCases(context),
   revenue: revenueIsolationCases(context),
   touchpoints: touchpointIsolationCases(context),
   registrations: registrationIsolationCases(context),
+  leads: leadIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */
 const outsideMatrix: Record<string, string> = {
   ...identityPublicRoutes,
   ...recruitmentPublicRoutes,
+  ...leadPublicRoutes,
   "GET /api/openapi.json": "public API description",
 };
 

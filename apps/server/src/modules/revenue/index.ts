@@ -12,6 +12,8 @@ export { convertMinor, isKnownCurrency, minorDigits, rateOn, reportingCurrencyOf
 import "./revenue.metrics";
 
 export { upsertOpportunities } from "./revenue.bulk";
+export { type CrmOpportunityRow, writeCrmOpportunities } from "./revenue.import.crm";
+export { fxRatesImportKind, opportunitiesImportKind, revenueEventsImportKind } from "./revenue.import.kinds";
 export {
   conversionDate,
   createOpportunity,
@@ -24,3 +26,4 @@ export { recomputeOpportunityAmounts, recomputeRevenueEventAmounts } from "./rev
 export { bulkPath, checkReferences, type FieldPath, IssueList, singlePath } from "./revenue.refs";
 export { consoleRevenueRoutes, portalRevenueRoutes } from "./revenue.routes";
 export { fxRates, opportunities, revenueEvents } from "./revenue.schema";
+export { type PipelineStats, pipelineStats } from "./revenue.stats";

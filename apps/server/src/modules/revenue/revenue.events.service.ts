@@ -112,7 +112,7 @@ async function validateEvents(
 }
 
 /** Inserts (or, with external ids, upserts) events in bulk and converts them at their dates. */
-async function writeEvents(
+export async function writeRevenueEvents(
   tx: Tx,
   source: AuditSource,
   workspaceId: string,
@@ -176,7 +176,7 @@ export async function createRevenueEvent(
   const workspaceId = ctx.actor.workspaceId;
   const ids = await transaction(ctx.database, async (tx) => {
     await validateEvents(tx, workspaceId, [input], singlePath, "NOT_FOUND");
-    return (await writeEvents(tx, auditSource(ctx), workspaceId, [input])).ids;
+    return (await writeRevenueEvents(tx, auditSource(ctx), workspaceId, [input])).ids;
   });
   const [record] = await loadEvents(ctx.database.db, workspaceId, ids);
   if (!record) throw notFound("Revenue event not found");
@@ -194,6 +194,6 @@ export async function bulkUpsertRevenueEvents(
     checkDuplicateExternalIds(items, bulkPath, issues);
     issues.throwIfAny();
     await validateEvents(tx, workspaceId, items, bulkPath, "VALIDATION_FAILED");
-    return writeEvents(tx, auditSource(ctx), workspaceId, items);
+    return writeRevenueEvents(tx, auditSource(ctx), workspaceId, items);
   });
 }

@@ -99,6 +99,29 @@ export function revenueIsolationCases({ database }: IsolationContext): Isolation
         path: "body.items.1.currency",
       },
     },
+    {
+      method: "GET",
+      route: "/api/console/opportunities/variants",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/opportunities/variants?field=product" }),
+      invalid: { request: () => ({ url: "/api/console/opportunities/variants?field=colour" }), path: "query.field" },
+    },
+    {
+      method: "POST",
+      route: "/api/console/opportunities/variants",
+      allowed: writers,
+      request: () => ({
+        url: "/api/console/opportunities/variants",
+        body: { field: "product", from: ["GTXPro"], to: "GTX Pro" },
+      }),
+      invalid: {
+        request: () => ({
+          url: "/api/console/opportunities/variants",
+          body: { field: "product", from: ["a"], to: "" },
+        }),
+        path: "body.to",
+      },
+    },
     { method: "GET", route: "/api/console/opportunities/:id", allowed: vendorRoles, ...byId("", "GET") },
     {
       method: "PATCH",
@@ -251,7 +274,7 @@ export function revenueIsolationCases({ database }: IsolationContext): Isolation
       route: "/api/portal/opportunities",
       allowed: partnerRoles,
       request: () => ({ url: "/api/portal/opportunities?outcome=open" }),
-      invalid: { request: () => ({ url: "/api/portal/opportunities?outcome=maybe" }), path: "query.outcome.0" },
+      invalid: { request: () => ({ url: "/api/portal/opportunities?outcome=maybe" }), path: "query.outcome" },
     },
     {
       method: "GET",

@@ -11,6 +11,8 @@ import {
   fxRateListQuery,
   fxUpsertResult,
   idParams,
+  mapVariantsBody,
+  mapVariantsResult,
   opportunityDetail,
   opportunityList,
   opportunityListQuery,
@@ -22,6 +24,8 @@ import {
   revenueEventRecord,
   updateOpportunityBody,
   upsertOpportunityBody,
+  variantQuery,
+  variantReport,
 } from "@symbiont/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { serviceContext } from "../../platform/http/request-context";
@@ -37,6 +41,7 @@ import {
   updateOpportunity,
   upsertOpportunity,
 } from "./revenue.service";
+import { listVariants, mapVariants } from "./revenue.variants";
 
 const tags = ["revenue"];
 
@@ -93,6 +98,32 @@ export const consoleRevenueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => bulkUpsertOpportunities(serviceContext(request), request.body.items),
+  );
+  app.get(
+    "/opportunities/variants",
+    {
+      schema: {
+        operationId: "consoleListOpportunityVariants",
+        tags,
+        summary: "Product or account spellings that differ only in case, spaces or punctuation",
+        querystring: variantQuery,
+        response: { 200: variantReport },
+      },
+    },
+    async (request) => listVariants(serviceContext(request), request.query.field),
+  );
+  app.post(
+    "/opportunities/variants",
+    {
+      schema: {
+        operationId: "consoleMapOpportunityVariants",
+        tags,
+        summary: "Map spellings to one value (accounts: link the deals to one account)",
+        body: mapVariantsBody,
+        response: { 200: mapVariantsResult },
+      },
+    },
+    async (request) => mapVariants(serviceContext(request), request.body),
   );
   app.get(
     "/opportunities/:id",

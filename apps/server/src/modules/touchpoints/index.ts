@@ -1,4 +1,6 @@
 // The partner touchpoint ledger. Other modules record through this interface only.
+
+export { touchpointsImportKind } from "./touchpoints.import";
 export { loadTouchpointRecords, touchpointsOfOpportunity } from "./touchpoints.queries";
 export {
   linkTouchpointsToOpportunity,

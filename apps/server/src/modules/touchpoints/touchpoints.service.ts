@@ -97,7 +97,7 @@ function originOf(ctx: ServiceContext, bulk: boolean): "api" | "manual" | "impor
   return bulk ? "import" : "manual";
 }
 
-async function writeTouches(
+export async function writeTouchpointRows(
   tx: Tx,
   source: AuditSource,
   workspaceId: string,
@@ -162,7 +162,7 @@ export async function createTouchpoint(ctx: ServiceContext, input: CreateTouchpo
   const workspaceId = ctx.actor.workspaceId;
   const ids = await transaction(ctx.database, async (tx) => {
     await validateTouches(tx, workspaceId, [input], singlePath, "NOT_FOUND");
-    const result = await writeTouches(tx, auditSource(ctx), workspaceId, [input], originOf(ctx, false));
+    const result = await writeTouchpointRows(tx, auditSource(ctx), workspaceId, [input], originOf(ctx, false));
     if (result.ids.length === 0)
       throw new AppError("CONFLICT", { message: "A voided touchpoint already has this external id" });
     return result.ids;
@@ -188,7 +188,7 @@ export async function bulkUpsertTouchpoints(
     });
     issues.throwIfAny();
     await validateTouches(tx, workspaceId, items, bulkPath, "VALIDATION_FAILED");
-    return writeTouches(tx, auditSource(ctx), workspaceId, items, originOf(ctx, true));
+    return writeTouchpointRows(tx, auditSource(ctx), workspaceId, items, originOf(ctx, true));
   });
 }
 

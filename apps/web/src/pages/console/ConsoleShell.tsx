@@ -21,7 +21,7 @@ const nav: NavItem[] = [
   { to: "/console/onboarding", label: "Onboarding", icon: <TasksIcon /> },
   { to: "/console/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/console/deals", label: "Deals", icon: <DealsIcon />, soon: true },
-  { to: "/console/attribution", label: "Attribution", icon: <ChartIcon />, soon: true },
+  { to: "/console/attribution", label: "Attribution", icon: <ChartIcon /> },
   { to: "/console/enablement", label: "Enablement", icon: <BookIcon />, soon: true },
   { to: "/console/mdf", label: "MDF", icon: <CoinsIcon />, soon: true },
   { to: "/console/settings", label: "Settings", icon: <SettingsIcon /> },

@@ -1,6 +1,7 @@
 import type { PartnerRecord } from "@symbiont/contracts";
 import type { ComponentType } from "react";
 import { PartnerAgreementsTab } from "../agreements/PartnerAgreementsTab";
+import { PartnerEvidenceTab } from "../attribution/PartnerEvidenceTab";
 import { PartnerOnboardingTab } from "../onboarding/PartnerOnboardingTab";
 import { PartnerTierTab } from "../programs/PartnerTierTab";
 import { ActivityTab } from "./ActivityTab";
@@ -24,5 +25,6 @@ export const partnerProfileTabs: PartnerProfileTab[] = [
   { id: "onboarding", label: "Onboarding", component: PartnerOnboardingTab },
   { id: "tier", label: "Tier", component: PartnerTierTab },
   { id: "agreements", label: "Agreements", component: PartnerAgreementsTab },
+  { id: "evidence", label: "Evidence", component: PartnerEvidenceTab },
   { id: "activity", label: "Activity", component: ActivityTab },
 ];
