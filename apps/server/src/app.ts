@@ -31,6 +31,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";
@@ -144,6 +145,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleAgreementRoutes);
       await scope.register(consoleOnboardingRoutes);
       await scope.register(consoleRecruitmentRoutes);
+      await scope.register(consoleDashboardRoutes);
+      await scope.register(consoleBoardPackRoutes);
       await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
       await scope.register(consoleAccountRoutes);

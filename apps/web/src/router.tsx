@@ -10,7 +10,9 @@ import {
 } from "@tanstack/react-router";
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
+import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
+import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
 
 export interface RouterContext {
@@ -117,6 +119,28 @@ const consolePartnerImportRoute = createRoute({
     "ImportPartnersPage",
   ),
 });
+// ── accounts and imports ────────────────────────────────────────────────────
+const consoleAccountsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts",
+  validateSearch: parseAccountSearch,
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountsPage"), "AccountsPage"),
+});
+const consoleAccountListsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/lists",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountListsPage"), "AccountListsPage"),
+});
+const consoleAccountRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "accounts/$accountId",
+  component: lazyRouteComponent(() => import("./pages/console/accounts/AccountPage"), "AccountPage"),
+});
+const consoleImportWizardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "imports/$kind",
+  component: lazyRouteComponent(() => import("./pages/console/imports/ImportWizardPage"), "ImportWizardPage"),
+});
 const consolePartnerProfileRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "partners/$partnerId",
@@ -171,6 +195,22 @@ const consolePathAnalysisRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "attribution/paths",
   component: lazyRouteComponent(() => import("./pages/console/attribution/PathAnalysisPage"), "PathAnalysisPage"),
+});
+const consoleOpportunitiesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities",
+  validateSearch: parseOpportunitySearch,
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunitiesPage"), "OpportunitiesPage"),
+});
+const consoleOpportunityRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "opportunities/$opportunityId",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/OpportunityPage"), "OpportunityPage"),
+});
+const consoleFxRatesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "fx-rates",
+  component: lazyRouteComponent(() => import("./pages/console/revenue/FxRatesPage"), "FxRatesPage"),
 });
 const consoleEnablementRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -321,6 +361,10 @@ const routeTree = rootRoute.addChildren([
     consolePartnersRoute,
     consolePartnerImportRoute,
     consolePartnerProfileRoute,
+    consoleAccountsRoute,
+    consoleAccountListsRoute,
+    consoleAccountRoute,
+    consoleImportWizardRoute,
     consoleProgramsRoute,
     consoleTierProposalsRoute,
     consoleProgramRoute,
@@ -331,6 +375,9 @@ const routeTree = rootRoute.addChildren([
     consoleDealsRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
+    consoleOpportunitiesRoute,
+    consoleOpportunityRoute,
+    consoleFxRatesRoute,
     consoleEnablementRoute,
     consoleMdfRoute,
     settingsRoute.addChildren([
