@@ -69,6 +69,12 @@ const applyRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/apply/ApplyPage"), "ApplyPage"),
 });
 
+const referralFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/r/$code",
+  component: lazyRouteComponent(() => import("./pages/referral/ReferralFormPage"), "ReferralFormPage"),
+});
+
 // ── guards ──────────────────────────────────────────────────────────────────
 
 // Keyed by who is signed in: what they are told when they open the other surface.
@@ -180,6 +186,16 @@ const consoleOnboardingRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "onboarding",
   component: lazyRouteComponent(() => import("./pages/console/onboarding/OnboardingPage"), "OnboardingPage"),
+});
+const consoleLeadsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadsPage"), "LeadsPage"),
+});
+const consoleLeadRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadPage"), "LeadPage"),
 });
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -302,7 +318,12 @@ const portalDealsRoute = createRoute({
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "leads",
-  component: lazyRouteComponent(soon, "PortalLeadsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadsPage"), "PortalLeadsPage"),
+});
+const portalLeadRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadPage"), "PortalLeadPage"),
 });
 const portalLearningRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -356,6 +377,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   resetPasswordRoute,
   applyRoute,
+  referralFormRoute,
   consoleRoute.addChildren([
     consoleIndexRoute,
     consolePartnersRoute,
@@ -372,6 +394,8 @@ const routeTree = rootRoute.addChildren([
     consoleIppRoute,
     consoleAgreementsRoute,
     consoleOnboardingRoute,
+    consoleLeadsRoute,
+    consoleLeadRoute,
     consoleDealsRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
@@ -396,6 +420,7 @@ const routeTree = rootRoute.addChildren([
     portalAgreementsRoute,
     portalDealsRoute,
     portalLeadsRoute,
+    portalLeadRoute,
     portalLearningRoute,
     portalFundsRoute,
     portalEarningsRoute,

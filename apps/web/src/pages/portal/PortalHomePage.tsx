@@ -7,6 +7,7 @@ import { DealsIcon } from "../../components/ui/icons";
 import { PageHeader } from "../../components/ui/PageHeader";
 import { useCurrentUser } from "../../lib/auth";
 import { useDocumentTitle } from "../system";
+import { LeadsCard } from "./LeadsCard";
 import { OnboardingCard } from "./OnboardingCard";
 import { TierCard } from "./TierCard";
 
@@ -55,6 +56,7 @@ export function PortalHomePage() {
           description="Deals you register will appear here with their approval status."
         />
         <OnboardingCard />
+        <LeadsCard />
       </div>
     </>
   );

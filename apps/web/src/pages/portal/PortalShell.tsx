@@ -17,7 +17,7 @@ const nav: NavItem[] = [
   { to: "/portal/tier", label: "Tier & benefits", icon: <SparkIcon /> },
   { to: "/portal/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/portal/deals", label: "Deals", icon: <DealsIcon />, soon: true },
-  { to: "/portal/leads", label: "Leads", icon: <LeadsIcon />, soon: true },
+  { to: "/portal/leads", label: "Leads", icon: <LeadsIcon /> },
   { to: "/portal/learning", label: "Learning", icon: <BookIcon />, soon: true },
   { to: "/portal/funds", label: "Funds", icon: <CoinsIcon />, soon: true },
   { to: "/portal/earnings", label: "Earnings", icon: <WalletIcon />, soon: true },
