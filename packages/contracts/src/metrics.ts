@@ -336,7 +336,7 @@ export const scorecardMonth = z.object({
   touchpoints: z.number().int(),
 });
 
-export const partnerScorecard = z.object({
+export const metricScorecard = z.object({
   partner: z.object({
     id: z.uuid(),
     name: z.string(),
@@ -363,7 +363,7 @@ export const partnerScorecard = z.object({
     }),
   ),
 });
-export type PartnerScorecard = z.infer<typeof partnerScorecard>;
+export type MetricScorecard = z.infer<typeof metricScorecard>;
 
 export const partnerRankingQuery = metricFilters.and(
   z.object({

@@ -1,4 +1,4 @@
-import type { PartnerScorecard, PortalBenchmark } from "@symbiont/contracts";
+import type { MetricScorecard, PortalBenchmark } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
 import { requirePartner } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
@@ -16,7 +16,7 @@ export const MINIMUM_PEERS = 5;
 export async function getOwnScorecard(
   ctx: ServiceContext,
   filters: { from?: string | undefined; to?: string | undefined },
-): Promise<PartnerScorecard> {
+): Promise<MetricScorecard> {
   requirePartner(ctx.actor);
   return buildScorecard(ctx.database.db, ctx.actor.workspaceId, ctx.actor.partnerId, filters);
 }

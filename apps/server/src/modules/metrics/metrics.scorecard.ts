@@ -1,4 +1,4 @@
-import type { MetricSettingsView, PartnerScorecard } from "@symbiont/contracts";
+import type { MetricScorecard, MetricSettingsView } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
@@ -126,7 +126,7 @@ export async function buildScorecard(
   workspaceId: string,
   partnerId: string,
   filters: { from?: string | undefined; to?: string | undefined },
-): Promise<PartnerScorecard> {
+): Promise<MetricScorecard> {
   const partnerResult = await db.execute(sql`
     select p.id, p.name, p.types, p.regions, p.activated_at,
       (select min(f.closed_at) from metric_deal_facts f where f.workspace_id = p.workspace_id
@@ -214,7 +214,7 @@ export async function getPartnerScorecard(
   ctx: ServiceContext,
   partnerId: string,
   filters: { from?: string | undefined; to?: string | undefined },
-): Promise<PartnerScorecard> {
+): Promise<MetricScorecard> {
   assertCanReadMetrics(ctx.actor);
   return buildScorecard(ctx.database.db, ctx.actor.workspaceId, partnerId, filters);
 }
