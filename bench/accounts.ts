@@ -159,7 +159,7 @@ try {
     ["first page, by name", "/api/console/accounts?limit=50"],
     ["search name fragment", "/api/console/accounts?q=harbor%20dynamics&limit=50"],
     ["search with a typo", "/api/console/accounts?q=vertx%20logistcs%20004217&limit=50"],
-    ["search domain prefix", "/api/console/accounts?q=account-123456.example&limit=50"],
+    ["search a domain", "/api/console/accounts?q=www.account-123456.example&limit=50"],
     ["filter status + country", "/api/console/accounts?status=customer&country=DE&limit=50"],
     ["filter list membership", `/api/console/accounts?listId=${listId}&limit=50`],
     ["sort updated, deep page", "/api/console/accounts?sort=updatedAt&dir=desc&offset=5000&limit=50"],

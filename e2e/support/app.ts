@@ -15,6 +15,7 @@ export const accounts = {
 export const consoleNav = [
   "Dashboard",
   "Partners",
+  "Accounts",
   "Recruitment",
   "Programs",
   "Onboarding",
