@@ -20,6 +20,7 @@ export const consoleNav = [
   "Programs",
   "Onboarding",
   "Agreements",
+  "Leads",
   "Deals",
   "Attribution",
   "Enablement",

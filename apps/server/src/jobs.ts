@@ -4,6 +4,7 @@ import { expireInvitationsJob } from "./modules/identity";
 import { reassignExpiredOffersJob } from "./modules/leads";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
+import { renderBoardPackJob } from "./modules/reports";
 import { evaluateTiersJob } from "./modules/tiers";
 import { pruneRateLimitsJob } from "./platform/http/rate-limit";
 import "./imports";
@@ -16,6 +17,7 @@ export const jobDefinitions = [
   runPartnerImportJob,
   evaluateTiersJob,
   flagOverdueStepsJob,
+  renderBoardPackJob,
   runImportJob,
   recomputeAttributionJob,
   expireRegistrationsJob,

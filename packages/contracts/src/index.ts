@@ -13,6 +13,7 @@ export * from "./partner-domain";
 export * from "./partners";
 export * from "./programs";
 export * from "./recruitment";
+export * from "./reports";
 export * from "./revenue";
 export * from "./roles";
 export * from "./tiers";

@@ -9,6 +9,7 @@ export * from "../modules/onboarding/onboarding.schema";
 export * from "../modules/partners/partners.schema";
 export * from "../modules/programs/programs.schema";
 export * from "../modules/recruitment/recruitment.schema";
+export * from "../modules/reports/reports.schema";
 export * from "../modules/revenue/revenue.schema";
 export * from "../modules/tiers/tiers.schema";
 export * from "../modules/touchpoints/touchpoints.schema";

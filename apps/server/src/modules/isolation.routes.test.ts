@@ -14,6 +14,7 @@ import { partnerImportIsolationCases } from "./partners/partners.import.isolatio
 import { partnerIsolationCases } from "./partners/partners.isolation";
 import { programIsolationCases } from "./programs/programs.isolation";
 import { recruitmentIsolationCases, recruitmentPublicRoutes } from "./recruitment/recruitment.isolation";
+import { reportIsolationCases } from "./reports/reports.isolation";
 import { revenueIsolationCases } from "./revenue/revenue.isolation";
 import { tierIsolationCases } from "./tiers/tiers.isolation";
 import { touchpointIsolationCases } from "./touchpoints/touchpoints.isolation";
@@ -33,6 +34,7 @@ const modules: Record<string, IsolationCase[]> = {
   agreements: agreementIsolationCases(context),
   onboarding: onboardingIsolationCases(context),
   recruitment: recruitmentIsolationCases(context),
+  reports: reportIsolationCases(context),
   attribution: attributionIsolationCases(context),
   imports: importIsolationCases(context),
   accounts: accountIsolationCases(context),

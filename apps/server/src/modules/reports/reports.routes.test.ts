@@ -1,0 +1,173 @@
+import type { Dashboard, DashboardRecordPage } from "@symbiont/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../../test/app";
+import { createWorld, type World } from "../../../test/factories";
+import { insertReportingEcosystem } from "./reports.fixtures";
+
+const harness = useTestApp();
+let world: World;
+let ids: Awaited<ReturnType<typeof insertReportingEcosystem>>;
+const H1 = "from=2026-01-01&to=2026-06-30";
+
+beforeAll(async () => {
+  world = await createWorld(harness.database, "Reports");
+  ids = await insertReportingEcosystem(harness.database, world);
+});
+
+async function get<T>(url: string): Promise<T> {
+  const response = await harness.app.inject({ method: "GET", url, headers: world.vendor.analyst.headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as T;
+}
+
+const figure = (d: Dashboard, key: string) => {
+  const found = d.headline.find((f) => f.key === key);
+  if (!found) throw new Error(`no figure ${key}`);
+  return found;
+};
+
+describe("executive dashboard", () => {
+  it("computes the headline figures and their change from the records", async () => {
+    const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    expect(d.period).toEqual({
+      from: "2026-01-01",
+      to: "2026-06-30",
+      previousFrom: "2025-07-04",
+      previousTo: "2025-12-31",
+    });
+    // Sourced: O1 (100,000). Previous: O8 (50,000) → +100 %.
+    expect(figure(d, "sourced")).toMatchObject({ value: 100_000, previous: 50_000, change: 1, drill: "sourced" });
+    // Influenced: O1 + O2 (touched); O4's touchpoint is voided, O3 was lost. Previous: O8.
+    expect(figure(d, "influenced")).toMatchObject({ value: 160_000, previous: 50_000 });
+    expect(figure(d, "influenced").change).toBeCloseTo(2.2, 10);
+    expect(figure(d, "sourced_ratio").value).toBeCloseTo(0.625, 10);
+    expect(figure(d, "ropi")).toMatchObject({ value: null });
+    expect(figure(d, "ropi").note).toMatch(/program costs/);
+    expect(d.closedDeals).toBe(6);
+  });
+
+  it("estimates the win-rate uplift with its interval, deal size and cycle by group", async () => {
+    const { uplift } = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    // partner-involved: O1, O2 won, O3 lost → 2/3; direct-only: O4 won, O5, O6 lost → 1/3.
+    expect(uplift.partnerWinRate).toBeCloseTo(2 / 3, 10);
+    expect(uplift.directWinRate).toBeCloseTo(1 / 3, 10);
+    expect(uplift.difference).toBeCloseTo(1 / 3, 10);
+    expect(uplift.partnerDeals).toBe(3);
+    expect(uplift.directDeals).toBe(3);
+    // Six deals cannot prove anything: the interval must contain zero.
+    expect(uplift.low).toBeLessThan(0);
+    expect(uplift.high).toBeGreaterThan(0);
+    expect(uplift.partnerAvgWonMinor).toBe(80_000);
+    expect(uplift.directAvgWonMinor).toBe(50_000);
+    expect(uplift.partnerCycleDays).toBeCloseTo(55, 6);
+    expect(uplift.directCycleDays).toBeCloseTo(30, 6);
+  });
+
+  it("splits NRR and GRR between partner-attached and other accounts, new customers excluded", async () => {
+    const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    // Aalto: 1,000 + 200 − 50 → 1.15 / 0.95. Delta: 2,000 churned → 0. Brenner is new in the period.
+    expect(d.retention.partnerNrr).toBeCloseTo(1.15, 10);
+    expect(d.retention.partnerGrr).toBeCloseTo(0.95, 10);
+    expect(d.retention.directNrr).toBe(0);
+    expect(d.retention).toMatchObject({ partnerAccounts: 1, directAccounts: 1 });
+    expect(figure(d, "nrr_partner")).toMatchObject({ previous: 1 });
+    expect(figure(d, "nrr_partner").change).toBeCloseTo(0.15, 10);
+  });
+
+  it("lists trend, flow by role, top partners with even-split credit, regions and partners at risk", async () => {
+    const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    expect(d.trend.map((p) => p.month)).toEqual([
+      "2026-01-01",
+      "2026-02-01",
+      "2026-03-01",
+      "2026-04-01",
+      "2026-05-01",
+      "2026-06-01",
+    ]);
+    expect(d.trend[2]).toMatchObject({ sourcedMinor: 100_000, influencedMinor: 100_000, directMinor: 50_000 });
+    expect(d.trend[3]).toMatchObject({ sourcedMinor: 0, influencedMinor: 60_000, directMinor: 0 });
+    expect(d.topPartners).toEqual([
+      {
+        partnerId: world.partnerA.id,
+        name: world.partnerA.name,
+        sourcedMinor: 100_000,
+        influencedMinor: 130_000,
+        wonDeals: 2,
+      },
+      {
+        partnerId: world.partnerB.id,
+        name: world.partnerB.name,
+        sourcedMinor: 0,
+        influencedMinor: 30_000,
+        wonDeals: 1,
+      },
+    ]);
+    expect(d.flow).toEqual([
+      { role: "reseller", sourcedMinor: 100_000, influencedMinor: 130_000 },
+      { role: "referral", sourcedMinor: 0, influencedMinor: 30_000 },
+    ]);
+    const na = d.regions.find((r) => r.region === "NA");
+    expect(na).toMatchObject({ partnerWonMinor: 60_000, directWonMinor: 50_000, wonDeals: 2 });
+    expect(na?.winRate).toBeCloseTo(2 / 3, 10);
+    expect(na?.partnerShare).toBeCloseTo(60 / 110, 10);
+    expect(d.availableRegions).toEqual(["EMEA", "NA"]);
+    // A: 4 touchpoints in Jan–Mar, none in the last 90 days. B had one before: not a trend.
+    expect(d.atRisk).toEqual([
+      { partnerId: world.partnerA.id, name: world.partnerA.name, recent: 0, previous: 4, change: -1 },
+    ]);
+  });
+
+  it("applies region and partner-role filters", async () => {
+    const emea = await get<Dashboard>(`/api/console/dashboard?${H1}&region=EMEA`);
+    expect(figure(emea, "sourced").value).toBe(100_000);
+    expect(figure(emea, "influenced").value).toBe(100_000);
+    expect(emea.regions.map((r) => r.region)).toEqual(["EMEA"]);
+    const referral = await get<Dashboard>(`/api/console/dashboard?${H1}&role=referral`);
+    expect(figure(referral, "sourced").value).toBe(0);
+    expect(figure(referral, "influenced").value).toBe(60_000);
+    expect(referral.uplift).toMatchObject({ partnerDeals: 2, directDeals: 3 });
+    expect(referral.topPartners.map((p) => p.partnerId)).toEqual([world.partnerB.id]);
+  });
+
+  it("shows an empty period as zeros, not errors", async () => {
+    const d = await get<Dashboard>("/api/console/dashboard?from=2020-01-01&to=2020-03-31");
+    expect(d.closedDeals).toBe(0);
+    expect(figure(d, "sourced")).toMatchObject({ value: 0, change: null });
+    expect(d.uplift.difference).toBeNull();
+    expect(d.topPartners).toEqual([]);
+  });
+
+  it("refuses a period that ends before it starts, naming the field", async () => {
+    const response = await harness.app.inject({
+      method: "GET",
+      url: "/api/console/dashboard?from=2026-06-01&to=2026-01-01",
+      headers: world.vendor.admin.headers,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details.issues[0].path).toBe("query.from");
+  });
+});
+
+describe("drill-down", () => {
+  it("answers the records behind a figure, largest first, with the partners involved", async () => {
+    const page = await get<DashboardRecordPage>(`/api/console/dashboard/records?${H1}&figure=influenced`);
+    expect(page.total).toBe(2);
+    expect(page.items.map((r) => r.id)).toEqual([ids.o1, ids.o2]);
+    expect(page.items[1]?.touchingPartners).toEqual([world.partnerA.name, world.partnerB.name].sort());
+    expect(page.items[0]).toMatchObject({ sourcingPartner: world.partnerA.name, region: "EMEA", amountMinor: 100_000 });
+  });
+
+  it("narrows to one partner and pages", async () => {
+    const b = await get<DashboardRecordPage>(
+      `/api/console/dashboard/records?${H1}&figure=partner_won&partnerId=${world.partnerB.id}`,
+    );
+    expect(b.items.map((r) => r.id)).toEqual([ids.o2]);
+    const lost = await get<DashboardRecordPage>(
+      `/api/console/dashboard/records?${H1}&figure=direct_lost&limit=1&offset=1`,
+    );
+    expect(lost.total).toBe(2);
+    expect(lost.items.map((r) => r.id)).toEqual([ids.o6]);
+    const beyond = await get<DashboardRecordPage>(`/api/console/dashboard/records?${H1}&figure=direct_lost&offset=5`);
+    expect(beyond).toMatchObject({ total: 2, items: [] });
+  });
+});
