@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
+import { leadsSeed } from "../modules/leads";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
 import { programsSeed } from "../modules/programs";
@@ -29,6 +30,8 @@ export const seedContributors: readonly SeedContributor[] = [
   recruitmentSeed,
   // Last: accounts, opportunities, touchpoints and revenue over the partners above.
   demoEcosystemSeed,
+  // After the accounts exist: leads and referrals link to them.
+  leadsSeed,
 ];
 
 export interface DemoSeedResult {
