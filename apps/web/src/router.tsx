@@ -200,7 +200,17 @@ const consoleLeadRoute = createRoute({
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "ConsoleDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationQueuePage"), "RegistrationQueuePage"),
+});
+const consoleDealRulesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/rules",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RulesPage"), "RulesPage"),
+});
+const consoleDealRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationReviewPage"), "RegistrationReviewPage"),
 });
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -313,7 +323,17 @@ const portalAgreementsRoute = createRoute({
 const portalDealsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "PortalDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealsPage"), "PortalDealsPage"),
+});
+const portalRegisterDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/new",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/RegisterDealPage"), "RegisterDealPage"),
+});
+const portalDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealPage"), "PortalDealPage"),
 });
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -397,6 +417,8 @@ const routeTree = rootRoute.addChildren([
     consoleLeadsRoute,
     consoleLeadRoute,
     consoleDealsRoute,
+    consoleDealRulesRoute,
+    consoleDealRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
     consoleOpportunitiesRoute,
@@ -419,6 +441,8 @@ const routeTree = rootRoute.addChildren([
     portalTierRoute,
     portalAgreementsRoute,
     portalDealsRoute,
+    portalRegisterDealRoute,
+    portalDealRoute,
     portalLeadsRoute,
     portalLeadRoute,
     portalLearningRoute,

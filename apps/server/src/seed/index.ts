@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
+import { attributionSeed } from "../modules/attribution";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
 import { leadsSeed } from "../modules/leads";
 import { onboardingSeed } from "../modules/onboarding";
@@ -32,6 +33,8 @@ export const seedContributors: readonly SeedContributor[] = [
   demoEcosystemSeed,
   // After the accounts exist: leads and referrals link to them.
   leadsSeed,
+  // After the demo deals and touches: one attribution snapshot per default model.
+  attributionSeed,
 ];
 
 export interface DemoSeedResult {

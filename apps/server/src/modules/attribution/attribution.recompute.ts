@@ -44,7 +44,7 @@ export async function recomputeBatch(
   const client = await database.pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    await computeAndWrite(client, pending, progress, options);
+    await computeSnapshots(client, pending, progress, options);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -72,11 +72,15 @@ function progressWriter(database: Database, workspaceId: string, batchId: string
   };
 }
 
-async function computeAndWrite(
+/**
+ * Computes and writes queued snapshots of one batch on `client`, inside the caller's transaction
+ * (the job opens a REPEATABLE READ one; the demo seed runs in its own).
+ */
+export async function computeSnapshots(
   client: PoolClient,
   snapshots: SnapshotRow[],
-  progress: Progress,
-  options: RecomputeOptions,
+  progress: Progress = async () => undefined,
+  options: RecomputeOptions = {},
 ): Promise<void> {
   const first = snapshots[0]!;
   const scope: InputScope = {
