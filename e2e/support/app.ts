@@ -19,6 +19,7 @@ export const consoleNav = [
   "Programs",
   "Onboarding",
   "Agreements",
+  "Leads",
   "Deals",
   "Attribution",
   "Enablement",

@@ -11,6 +11,7 @@ import {
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
+import { parseDashboardSearch } from "./pages/console/dashboard/dashboardSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
@@ -69,6 +70,12 @@ const applyRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/apply/ApplyPage"), "ApplyPage"),
 });
 
+const referralFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/r/$code",
+  component: lazyRouteComponent(() => import("./pages/referral/ReferralFormPage"), "ReferralFormPage"),
+});
+
 // ── guards ──────────────────────────────────────────────────────────────────
 
 // Keyed by who is signed in: what they are told when they open the other surface.
@@ -102,7 +109,9 @@ const soon = () => import("./pages/comingSoon");
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "/",
-  component: lazyRouteComponent(soon, "ConsoleDashboardPage"),
+  // Filters and the figure being drilled into live in the URL, so a view can be shared.
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(() => import("./pages/console/dashboard/DashboardPage"), "DashboardPage"),
 });
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -181,10 +190,30 @@ const consoleOnboardingRoute = createRoute({
   path: "onboarding",
   component: lazyRouteComponent(() => import("./pages/console/onboarding/OnboardingPage"), "OnboardingPage"),
 });
+const consoleLeadsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadsPage"), "LeadsPage"),
+});
+const consoleLeadRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/console/leads/LeadPage"), "LeadPage"),
+});
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "ConsoleDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationQueuePage"), "RegistrationQueuePage"),
+});
+const consoleDealRulesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/rules",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RulesPage"), "RulesPage"),
+});
+const consoleDealRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationReviewPage"), "RegistrationReviewPage"),
 });
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -297,12 +326,27 @@ const portalAgreementsRoute = createRoute({
 const portalDealsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "PortalDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealsPage"), "PortalDealsPage"),
+});
+const portalRegisterDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/new",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/RegisterDealPage"), "RegisterDealPage"),
+});
+const portalDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealPage"), "PortalDealPage"),
 });
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "leads",
-  component: lazyRouteComponent(soon, "PortalLeadsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadsPage"), "PortalLeadsPage"),
+});
+const portalLeadRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "leads/$leadId",
+  component: lazyRouteComponent(() => import("./pages/portal/leads/PortalLeadPage"), "PortalLeadPage"),
 });
 const portalLearningRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -356,6 +400,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   resetPasswordRoute,
   applyRoute,
+  referralFormRoute,
   consoleRoute.addChildren([
     consoleIndexRoute,
     consolePartnersRoute,
@@ -372,7 +417,11 @@ const routeTree = rootRoute.addChildren([
     consoleIppRoute,
     consoleAgreementsRoute,
     consoleOnboardingRoute,
+    consoleLeadsRoute,
+    consoleLeadRoute,
     consoleDealsRoute,
+    consoleDealRulesRoute,
+    consoleDealRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
     consoleOpportunitiesRoute,
@@ -395,7 +444,10 @@ const routeTree = rootRoute.addChildren([
     portalTierRoute,
     portalAgreementsRoute,
     portalDealsRoute,
+    portalRegisterDealRoute,
+    portalDealRoute,
     portalLeadsRoute,
+    portalLeadRoute,
     portalLearningRoute,
     portalFundsRoute,
     portalEarningsRoute,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
+import { attributionSeed } from "../modules/attribution";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
@@ -29,6 +30,8 @@ export const seedContributors: readonly SeedContributor[] = [
   recruitmentSeed,
   // Last: accounts, opportunities, touchpoints and revenue over the partners above.
   demoEcosystemSeed,
+  // After the demo deals and touches: one attribution snapshot per default model.
+  attributionSeed,
 ];
 
 export interface DemoSeedResult {

@@ -32,6 +32,18 @@ export interface ModelOutput {
 /** Runs one model; a model that cannot run on this input (AttributionError) reports why. */
 export function computeModel(set: JourneySet, run: ModelRun): ModelOutput {
   const started = performance.now();
+  if (set.journeyOffsets.length <= 1) {
+    // Nothing to attribute (no deals in the period): every model credits nothing.
+    const empty = new Float64Array(set.channelNames.length);
+    return {
+      conversions: empty,
+      value: empty.slice(),
+      removalEffect: null,
+      shares: new Float64Array(0),
+      error: null,
+      ms: 0,
+    };
+  }
   try {
     return { ...computeOrThrow(set, run), error: null, ms: performance.now() - started };
   } catch (error) {

@@ -6,5 +6,6 @@ export {
   attributionOverrides,
   attributionSnapshots,
 } from "./attribution.schema";
+export { attributionSeed } from "./attribution.seed";
 export { recomputeAttributionJob } from "./attribution.snapshots";
 export * from "./engine";

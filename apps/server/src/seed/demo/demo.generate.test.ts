@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { formulas } from "../../modules/metrics";
 import { convertMinor } from "../../modules/revenue";
-import { winRateUplift } from "./bootstrap";
 import { convertMinorFast } from "./fx";
 import { DemoGenerator, type GenerateOptions } from "./generate";
 import { generatePartners } from "./partners";
@@ -28,7 +28,7 @@ function generate(overrides: Partial<GenerateOptions> = {}) {
     (n) => `00000000-000e-4000-8000-${n.toString(16).padStart(12, "0")}`,
   );
   const generator = new DemoGenerator(options, partners);
-  const all: DemoChunk = { accounts: [], opportunities: [], touchpoints: [], revenueEvents: [] };
+  const all: DemoChunk = { accounts: [], opportunities: [], touchpoints: [], revenueEvents: [], registrations: [] };
   const hash = createHash("sha256");
   for (const chunk of generator.chunks()) {
     hash.update(JSON.stringify(chunk));
@@ -36,20 +36,25 @@ function generate(overrides: Partial<GenerateOptions> = {}) {
     all.opportunities.push(...chunk.opportunities);
     all.touchpoints.push(...chunk.touchpoints);
     all.revenueEvents.push(...chunk.revenueEvents);
+    all.registrations.push(...chunk.registrations);
   }
   return { ...all, generator, partners, checksum: hash.digest("hex") };
 }
 
+/** Win-rate uplift of partner-involved over comparable direct-only closed deals (the metrics formula). */
 function upliftOf(data: ReturnType<typeof generate>) {
-  const partner = { won: 0, closed: 0 };
-  const direct = { won: 0, closed: 0 };
-  for (const deal of data.opportunities) {
-    if (deal.outcome === "open") continue;
-    const group = deal.partnerInvolved ? partner : direct;
-    group.closed += 1;
-    if (deal.outcome === "won") group.won += 1;
-  }
-  return winRateUplift(partner, direct);
+  const sizes = new Map(data.accounts.map((a) => [a.id, a.size]));
+  const result = formulas.partnerUplift(
+    data.opportunities
+      .filter((deal) => deal.outcome !== "open")
+      .map((deal) => ({
+        partner: deal.partnerInvolved,
+        stratum: formulas.dealStratum(sizes.get(deal.accountId) ?? null, deal.amountReportingMinor),
+        value: deal.outcome === "won" ? 1 : 0,
+      })),
+  );
+  if (!result.interval || result.difference === null) throw new Error("no comparable deals");
+  return { uplift: result.difference, ...result.interval };
 }
 
 describe("the demo ecosystem generator", () => {
@@ -108,6 +113,25 @@ describe("the demo ecosystem generator", () => {
       expect(firstTouch.get(deal.id)).toBeLessThan(deal.openedAt);
   });
 
+  it("registrations: sourced deals come from converted ones; conflicts are rejected; prospects wait for review", () => {
+    const deals = new Map(demo.opportunities.map((o) => [o.id, o]));
+    const byStatus = (status: string) => demo.registrations.filter((r) => r.status === status);
+    const converted = byStatus("converted");
+    expect(converted.length).toBeGreaterThan(100);
+    for (const registration of converted) {
+      const deal = deals.get(registration.opportunityId ?? "");
+      expect(deal?.registrationId).toBe(registration.id);
+      expect(deal?.sourcingPartnerId).toBe(registration.partnerId);
+      expect(registration.submittedAt).toBeLessThan(deal?.openedAt ?? 0);
+    }
+    const rejected = byStatus("rejected");
+    expect(rejected.length).toBeGreaterThan(20);
+    expect(rejected.every((r) => r.checkDecision === "conflict" && r.decisionReason && r.opportunityId === null)).toBe(
+      true,
+    );
+    expect(byStatus("submitted").length + byStatus("under_review").length).toBeGreaterThan(5);
+  });
+
   it("converts amounts exactly as the revenue module does, at the close month's rate", () => {
     for (const deal of demo.opportunities.slice(0, 500)) {
       expect(deal.fxRate).toBe(
@@ -148,16 +172,18 @@ describe("the demo ecosystem generator", () => {
   });
 
   it("partner-attached customers churn less per contract year than the others", () => {
+    // Scale 3: enough contract years for the rates (≈ 1,400 renewals or churns) to settle.
+    const data = generate({ scale: 3 });
     // An account is partner-attached from its first won deal with a partner on it.
     const attachedSince = new Map<string, string>();
-    for (const deal of demo.opportunities) {
+    for (const deal of data.opportunities) {
       if (deal.outcome !== "won" || !deal.partnerInvolved) continue;
       const day = new Date(deal.closedAt ?? 0).toISOString().slice(0, 10);
       const known = attachedSince.get(deal.accountId);
       if (!known || day < known) attachedSince.set(deal.accountId, day);
     }
     const years = { attached: { churn: 0, total: 0 }, other: { churn: 0, total: 0 } };
-    for (const event of demo.revenueEvents) {
+    for (const event of data.revenueEvents) {
       if (event.kind !== "churn" && event.kind !== "renewal") continue;
       const since = attachedSince.get(event.accountId);
       const group = since !== undefined && since <= event.occurredOn ? years.attached : years.other;

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { transaction } from "../../db";
 import { auditEvents } from "../../db/schema";
+import { formulas } from "../../modules/metrics";
 import { createWorkspace } from "../../modules/workspaces";
 import { seedDemo } from "..";
-import { winRateUplift } from "./bootstrap";
 import { DemoAlreadyGeneratedError, type EcosystemOptions, generateEcosystem } from "./ecosystem";
 
 const harness = useTestApp();
@@ -21,20 +21,30 @@ async function generateInto(options: EcosystemOptions): Promise<string> {
   });
 }
 
-/** Win rates of partner-touched (any live touchpoint) vs direct-only closed deals, from the tables. */
+/** Win-rate uplift of partner-touched (a live touchpoint) vs comparable direct-only closed deals. */
 async function upliftIn(workspaceId: string) {
-  const result = await harness.database.pool.query<{ involved: boolean; won: number; closed: number }>(
+  const result = await harness.database.pool.query<{
+    involved: boolean;
+    won: boolean;
+    size: string | null;
+    amount: string | null;
+  }>(
     `select exists (select 1 from touchpoints t where t.workspace_id = o.workspace_id and t.opportunity_id = o.id
               and t.voided_at is null) as involved,
-            count(*) filter (where o.outcome = 'won')::int as won, count(*)::int as closed
-       from opportunities o where o.workspace_id = $1 and o.outcome <> 'open' group by 1`,
+            o.outcome = 'won' as won, a.size, o.amount_reporting_minor as amount
+       from opportunities o left join accounts a on a.workspace_id = o.workspace_id and a.id = o.account_id
+      where o.workspace_id = $1 and o.outcome <> 'open'`,
     [workspaceId],
   );
-  const group = (involved: boolean) => {
-    const row = result.rows.find((r) => r.involved === involved);
-    return { won: row?.won ?? 0, closed: row?.closed ?? 0 };
-  };
-  return winRateUplift(group(true), group(false));
+  const uplift = formulas.partnerUplift(
+    result.rows.map((row) => ({
+      partner: row.involved,
+      stratum: formulas.dealStratum(row.size, row.amount === null ? null : Number(row.amount)),
+      value: row.won ? 1 : 0,
+    })),
+  );
+  if (!uplift.interval) throw new Error("no comparable deals");
+  return uplift.interval;
 }
 
 /** Row counts and content digests of everything generated, ids included. */
@@ -53,6 +63,9 @@ async function fingerprint(workspaceId: string) {
           from touchpoints where workspace_id = $1) as touchpoints_md5,
        (select md5(string_agg(concat_ws('|', id, account_id, kind, occurred_on, amount_minor, amount_reporting_minor), ','
           order by id)) from revenue_events where workspace_id = $1) as revenue_md5,
+       (select md5(string_agg(concat_ws('|', id, partner_id, status, account_id, opportunity_id, submitted_at, decided_at),
+          ',' order by id)) from deal_registrations where workspace_id = $1) as registrations_md5,
+       (select count(*)::int from deal_registrations where workspace_id = $1) as registrations,
        (select count(*)::int from fx_rates where workspace_id = $1) as fx_rates`,
     [workspaceId],
   );
@@ -68,6 +81,7 @@ describe("symbiont seed --demo: the generated ecosystem in the database", { time
     expect(counts.opportunities).toBeGreaterThan(3_500);
     expect(counts.touchpoints).toBeGreaterThan(counts.opportunities / 2);
     expect(counts.fx_rates).toBeGreaterThan(100);
+    expect(counts.registrations).toBeGreaterThan(50);
     const partners = await harness.database.pool.query(
       `select count(*)::int as n, count(distinct t.partner_id)::int as touching
          from partners p left join touchpoints t on t.workspace_id = p.workspace_id and t.partner_id = p.id

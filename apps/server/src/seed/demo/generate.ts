@@ -28,7 +28,7 @@ import {
 } from "./model";
 import { mulberry32, type Random } from "./random";
 import { revenueHistory } from "./revenue";
-import type { AccountRow, DemoChunk, DemoPartner, OpportunityRow, TouchpointRow } from "./rows";
+import type { AccountRow, DemoChunk, DemoPartner, OpportunityRow, RegistrationRow, TouchpointRow } from "./rows";
 import { isoDate } from "./rows";
 
 export interface GenerateOptions {
@@ -98,6 +98,15 @@ class PartnerPools {
   }
 }
 
+/** Prospect accounts with a registration waiting for review. */
+const PENDING_REGISTRATION = 0.15;
+/** Direct deals a partner also tried to register (rejected: direct sales owns them). */
+const DIRECT_CONFLICT = 0.03;
+/** Registered deals another partner registered too, later (rejected: first in time wins). */
+const CONFLICTING_REGISTRATION = 0.1;
+const DIRECT_REASON = "The account is already being worked by our direct sales team.";
+const RIVAL_REASON = "Another partner registered this opportunity first; it is protected for them.";
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 function endOfQuarter(timeMs: number): number {
@@ -115,7 +124,7 @@ export class DemoGenerator {
   private readonly anchorMs: number;
   private readonly startMs: number;
   private readonly usedNames = new Map<string, number>();
-  private readonly counters = { account: 0, opportunity: 0, touchpoint: 0, revenue: 0 };
+  private readonly counters = { account: 0, opportunity: 0, touchpoint: 0, revenue: 0, registration: 0 };
 
   constructor(
     private readonly options: GenerateOptions,
@@ -137,7 +146,13 @@ export class DemoGenerator {
   *chunks(): Generator<DemoChunk> {
     const size = this.options.chunkAccounts ?? 2_000;
     for (let done = 0; done < this.plan.accounts; done += size) {
-      const chunk: DemoChunk = { accounts: [], opportunities: [], touchpoints: [], revenueEvents: [] };
+      const chunk: DemoChunk = {
+        accounts: [],
+        opportunities: [],
+        touchpoints: [],
+        revenueEvents: [],
+        registrations: [],
+      };
       for (let i = done; i < Math.min(this.plan.accounts, done + size); i += 1) this.account(chunk);
       yield chunk;
     }
@@ -179,6 +194,20 @@ export class DemoGenerator {
       : 1 + random.poisson(this.plan.opportunitiesPerActiveAccount - 1);
     const deals: OpportunityRow[] = [];
     for (let i = 0; i < count; i += 1) deals.push(this.opportunity(chunk, account, currency, size));
+    // Prospects partners are registering right now: the review queue.
+    if (count === 0 && random.chance(PENDING_REGISTRATION)) {
+      const submittedAt = this.anchorMs - random.int(1, 20) * DAY_MS;
+      const partner = this.pools.pick(random, account.region, submittedAt);
+      const amount = Math.round(random.logNormal(segments[size].medianAmountUsd, AMOUNT_SIGMA) / 100) * 100 * 100;
+      if (partner)
+        chunk.registrations.push(
+          this.registration(account, partner, random.chance(0.5) ? "submitted" : "under_review", submittedAt, {
+            amountMinor: amount,
+            currency: "USD",
+            expectedCloseOn: isoDate(submittedAt + random.int(30, 120) * DAY_MS),
+          }),
+        );
+    }
     account.createdAt =
       Math.min(this.anchorMs - DAY_MS, ...deals.map((deal) => deal.openedAt)) - random.int(1, 90) * DAY_MS;
     chunk.accounts.push(account);
@@ -267,14 +296,93 @@ export class DemoGenerator {
       source: sourced ? "partner_sourced" : "direct",
       sourcingPartnerId: sourced ? (lead?.partner.id ?? null) : null,
       ownerName: random.pick(owners),
+      registrationId: null,
       partnerInvolved: lead !== undefined,
     };
-    if (lead) this.touches(chunk, deal, team, sourced, open ? this.anchorMs : closeAt);
+    const sourcing = lead ? this.touches(chunk, deal, team, sourced, open ? this.anchorMs : closeAt) : undefined;
+    if (lead && sourcing) this.registrations(chunk, account, deal, team, lead, sourcing);
+    else if (!lead && random.chance(DIRECT_CONFLICT)) {
+      const partner = this.pools.pick(random, account.region, openedAt);
+      if (partner) {
+        const submittedAt = openedAt + random.int(2, 30) * DAY_MS;
+        if (submittedAt < this.anchorMs)
+          chunk.registrations.push(
+            this.registration(account, partner, "rejected", submittedAt, deal, "conflict", DIRECT_REASON),
+          );
+      }
+    }
     return deal;
   }
 
-  private touches(chunk: DemoChunk, deal: OpportunityRow, team: PartnerProfile[], sourced: boolean, endMs: number) {
+  /** A sourced deal came from an approved registration; sometimes another partner was too late. */
+  private registrations(
+    chunk: DemoChunk,
+    account: AccountRow,
+    deal: OpportunityRow,
+    team: PartnerProfile[],
+    lead: PartnerProfile,
+    sourcing: TouchpointRow,
+  ): void {
     const random = this.random;
+    if (sourcing.type !== "registration") return;
+    const registration = this.registration(account, lead, "converted", sourcing.occurredAt, deal, "clear", null);
+    deal.registrationId = registration.id;
+    chunk.registrations.push(registration);
+    if (random.chance(CONFLICTING_REGISTRATION)) {
+      const rival = this.pools.pick(random, account.region, sourcing.occurredAt);
+      if (rival && !team.includes(rival) && rival !== lead) {
+        const at = sourcing.occurredAt + random.int(1, 20) * DAY_MS;
+        if (at < this.anchorMs)
+          chunk.registrations.push(this.registration(account, rival, "rejected", at, deal, "conflict", RIVAL_REASON));
+      }
+    }
+  }
+
+  private registration(
+    account: AccountRow,
+    partner: PartnerProfile,
+    status: RegistrationRow["status"],
+    submittedAt: number,
+    deal: Pick<OpportunityRow, "amountMinor" | "currency"> & {
+      id?: string;
+      expectedCloseOn?: string | null;
+      closedAt?: number | null;
+    },
+    checkDecision: RegistrationRow["checkDecision"] = "review",
+    decisionReason: string | null = null,
+  ): RegistrationRow {
+    const decided = status === "converted" || status === "rejected";
+    const decidedAt = decided ? Math.min(this.anchorMs, submittedAt + this.random.int(1, 4) * DAY_MS) : null;
+    return {
+      id: this.id(0xf, "registration"),
+      partnerId: partner.partner.id,
+      status,
+      accountId: account.id,
+      opportunityId: status === "converted" ? (deal.id ?? null) : null,
+      companyName: account.name,
+      domain: account.domain,
+      country: account.country,
+      amountMinor: deal.amountMinor,
+      currency: deal.currency,
+      expectedCloseOn: deal.expectedCloseOn ?? isoDate(deal.closedAt ?? submittedAt + 90 * DAY_MS),
+      submittedAt: Math.floor(submittedAt / 60_000) * 60_000,
+      decidedAt,
+      checkDecision,
+      decisionReason,
+      protectionExpiresAt: status === "converted" && decidedAt !== null ? decidedAt + 90 * DAY_MS : null,
+    };
+  }
+
+  /** Logs the deal's touchpoints; returns the sourcing touch of a sourced deal. */
+  private touches(
+    chunk: DemoChunk,
+    deal: OpportunityRow,
+    team: PartnerProfile[],
+    sourced: boolean,
+    endMs: number,
+  ): TouchpointRow | undefined {
+    const random = this.random;
+    let sourcing: TouchpointRow | undefined;
     const count = Math.max(team.length, 1 + random.poisson(this.plan.touchesPerPartnerDeal - 1));
     for (let i = 0; i < count; i += 1) {
       const profile = i < team.length ? (team[i] as PartnerProfile) : random.pick(team);
@@ -293,6 +401,8 @@ export class DemoGenerator {
         accelerated: profile.effect.cycleFactor < 1 && random.chance(0.1),
       };
       chunk.touchpoints.push(row);
+      if (first) sourcing = row;
     }
+    return sourcing;
   }
 }

@@ -3,7 +3,6 @@
 import type { SeedContributor } from "../registry";
 import { generateEcosystem } from "./ecosystem";
 
-export { type RateGroup, type UpliftInterval, winRateUplift } from "./bootstrap";
 export {
   DEFAULT_DEMO_SEED,
   DemoAlreadyGeneratedError,

@@ -41,6 +41,7 @@ export interface OpportunityRow {
   source: "direct" | "partner_sourced";
   sourcingPartnerId: string | null;
   ownerName: string;
+  registrationId: string | null;
   /** Not a column: whether any partner touched the deal (the generator's ground truth). */
   partnerInvolved: boolean;
 }
@@ -67,11 +68,32 @@ export interface RevenueEventRow {
   fxRate: number;
 }
 
+export interface RegistrationRow {
+  id: string;
+  partnerId: string;
+  status: "submitted" | "under_review" | "rejected" | "converted";
+  accountId: string;
+  opportunityId: string | null;
+  companyName: string;
+  domain: string;
+  country: string;
+  amountMinor: number;
+  currency: string;
+  expectedCloseOn: string;
+  submittedAt: number;
+  decidedAt: number | null;
+  /** clear, review or conflict: what the conflict check decided. */
+  checkDecision: "clear" | "review" | "conflict";
+  decisionReason: string | null;
+  protectionExpiresAt: number | null;
+}
+
 export interface DemoChunk {
   accounts: AccountRow[];
   opportunities: OpportunityRow[];
   touchpoints: TouchpointRow[];
   revenueEvents: RevenueEventRow[];
+  registrations: RegistrationRow[];
 }
 
 export const isoDate = (timeMs: number) => new Date(timeMs).toISOString().slice(0, 10);

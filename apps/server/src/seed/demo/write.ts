@@ -88,7 +88,7 @@ export async function writeFxRates(tx: Tx, workspaceId: string, fx: FxTable): Pr
 }
 
 export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk): Promise<void> {
-  const { accounts, opportunities, touchpoints, revenueEvents } = chunk;
+  const { accounts, opportunities, touchpoints, revenueEvents, registrations } = chunk;
   const keys = accounts.map((a) => accountMatchKeys({ name: a.name, domain: a.domain, country: a.country }));
   await run(
     tx,
@@ -121,14 +121,15 @@ export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk):
     tx,
     `insert into opportunities (workspace_id, id, account_id, account_name, name, stage, outcome, amount_minor,
        currency, amount_reporting_minor, fx_rate, opened_at, closed_at, expected_close_on, products, source,
-       sourcing_partner_id, owner_name, external_id, created_at, updated_at)
+       sourcing_partner_id, owner_name, external_id, registration_id, created_at, updated_at)
      select $1, id, account, account_name, name, stage, outcome, amount, currency, reporting, rate, opened, closed,
-       expected, string_to_array(products, $19), source, sourcing, owner, ext, opened, coalesce(closed, opened)
+       expected, string_to_array(products, $19), source, sourcing, owner, ext, registration, opened,
+       coalesce(closed, opened)
      from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
        $10::bigint[], $11::numeric[], $12::timestamptz[], $13::timestamptz[], $14::date[], $15::text[], $16::text[],
-       $17::uuid[], $18::text[], $20::text[])
+       $17::uuid[], $18::text[], $20::text[], $21::uuid[])
        as t(id, account, account_name, name, stage, outcome, amount, currency, reporting, rate, opened, closed,
-         expected, products, source, sourcing, owner, ext)`,
+         expected, products, source, sourcing, owner, ext, registration)`,
     [
       workspaceId,
       opportunities.map((o) => o.id),
@@ -150,8 +151,10 @@ export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk):
       opportunities.map((o) => o.ownerName),
       SEP,
       opportunities.map((o) => o.externalId),
+      opportunities.map((o) => o.registrationId),
     ],
   );
+  await writeRegistrations(tx, workspaceId, registrations);
   await run(
     tx,
     `insert into touchpoints (workspace_id, id, partner_id, opportunity_id, account_id, type, occurred_at,
@@ -188,6 +191,74 @@ export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk):
       revenueEvents.map((r) => r.currency),
       revenueEvents.map((r) => r.amountReportingMinor),
       revenueEvents.map((r) => String(r.fxRate)),
+    ],
+  );
+}
+
+/** Deal registrations (converted, rejected as conflicts, or waiting) with their state changes. */
+async function writeRegistrations(tx: Tx, workspaceId: string, rows: DemoChunk["registrations"]): Promise<void> {
+  if (rows.length === 0) return;
+  const keys = rows.map((r) => accountMatchKeys({ name: r.companyName, domain: r.domain, country: r.country }));
+  await run(
+    tx,
+    `insert into deal_registrations (workspace_id, id, partner_id, created_by_label, status, company_name, website,
+       country, amount_minor, currency, expected_close_on, name_normalized, name_keys, domain, account_id,
+       opportunity_id, submitted_at, review_due_at, decided_at, decided_by, decision_reason, approved_at,
+       protection_expires_at, check_decision, created_at, updated_at)
+     select $1, id, partner, 'demo seed', status, company, 'https://www.' || domain, country, amount, currency,
+       expected, normalized, string_to_array(keys, $18), domain, account, opportunity, submitted,
+       submitted + interval '2 days', decided, case when decided is not null then 'demo seed' end, reason,
+       case when status = 'converted' then decided end, protection, check_decision, submitted,
+       coalesce(decided, submitted)
+     from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
+       $10::date[], $11::text[], $12::text[], $13::uuid[], $14::uuid[], $15::timestamptz[], $16::timestamptz[],
+       $17::text[], $19::timestamptz[], $20::text[])
+       as t(id, partner, status, company, domain, country, amount, currency, expected, normalized, keys, account,
+         opportunity, submitted, decided, reason, protection, check_decision)`,
+    [
+      workspaceId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.partnerId),
+      rows.map((r) => r.status),
+      rows.map((r) => r.companyName),
+      keys.map((k, i) => k.domain ?? rows[i]?.domain ?? null),
+      rows.map((r) => r.country),
+      rows.map((r) => r.amountMinor),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.expectedCloseOn),
+      keys.map((k) => k.nameNormalized),
+      keys.map((k) => k.nameKeys.join(SEP)),
+      rows.map((r) => r.accountId),
+      rows.map((r) => r.opportunityId),
+      rows.map((r) => iso(r.submittedAt)),
+      rows.map((r) => (r.decidedAt === null ? null : iso(r.decidedAt))),
+      rows.map((r) => r.decisionReason),
+      SEP,
+      rows.map((r) => (r.protectionExpiresAt === null ? null : iso(r.protectionExpiresAt))),
+      rows.map((r) => r.checkDecision),
+    ],
+  );
+  // The history: submitted, then the decision (converted registrations were approved first).
+  await run(
+    tx,
+    `insert into registration_transitions (workspace_id, registration_id, from_status, to_status, actor_label, reason, at)
+     select $1::uuid, id, null, 'submitted', 'demo seed', null, submitted
+       from unnest($2::uuid[], $3::timestamptz[]) as t(id, submitted)
+     union all
+     select $1, id, 'submitted', case when status = 'converted' then 'approved' else status end, 'demo seed', reason, decided
+       from unnest($2::uuid[], $4::text[], $5::timestamptz[], $6::text[]) as t(id, status, decided, reason)
+      where status <> 'submitted'
+     union all
+     select $1, id, 'approved', 'converted', 'demo seed', 'Converted to an opportunity', decided + interval '1 hour'
+       from unnest($2::uuid[], $4::text[], $5::timestamptz[]) as t(id, status, decided)
+      where status = 'converted'`,
+    [
+      workspaceId,
+      rows.map((r) => r.id),
+      rows.map((r) => iso(r.submittedAt)),
+      rows.map((r) => r.status),
+      rows.map((r) => iso(r.decidedAt ?? r.submittedAt)),
+      rows.map((r) => r.decisionReason),
     ],
   );
 }
