@@ -11,6 +11,7 @@ import {
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
+import { parseDashboardSearch } from "./pages/console/dashboard/dashboardSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
@@ -108,7 +109,9 @@ const soon = () => import("./pages/comingSoon");
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "/",
-  component: lazyRouteComponent(soon, "ConsoleDashboardPage"),
+  // Filters and the figure being drilled into live in the URL, so a view can be shared.
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(() => import("./pages/console/dashboard/DashboardPage"), "DashboardPage"),
 });
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
