@@ -22,6 +22,7 @@ export const consoleNav = [
   "Agreements",
   "Leads",
   "Deals",
+  "Opportunities",
   "Attribution",
   "Enablement",
   "MDF",
