@@ -29,6 +29,7 @@ export const consoleNav = [
 export const portalNav = [
   "Home",
   "Tier & benefits",
+  "My scorecard",
   "Agreements",
   "Deals",
   "Leads",
