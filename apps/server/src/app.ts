@@ -31,7 +31,12 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
-import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
+import {
+  consoleBoardPackRoutes,
+  consoleDashboardRoutes,
+  consoleScorecardRoutes,
+  portalScorecardRoutes,
+} from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";
@@ -147,6 +152,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleRecruitmentRoutes);
       await scope.register(consoleDashboardRoutes);
       await scope.register(consoleBoardPackRoutes);
+      await scope.register(consoleScorecardRoutes);
       await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
       await scope.register(consoleAccountRoutes);
@@ -162,6 +168,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     async (scope) => {
       scope.addHook("onRequest", guard.portal);
       await scope.register(portalPeopleRoutes);
+      await scope.register(portalScorecardRoutes);
       await scope.register(portalPartnerRoutes);
       await scope.register(portalProgramRoutes);
       await scope.register(portalTierRoutes);

@@ -15,6 +15,8 @@ export interface IsolationContext {
 export interface RouteRequest {
   url: string;
   body?: unknown;
+  /** Extra headers, e.g. the Content-Type of a raw upload. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -39,7 +41,11 @@ export interface IsolationCase {
 }
 
 export function inject(app: FastifyInstance, method: Method, request: RouteRequest, caller: Caller | null) {
-  const options: InjectOptions = { method, url: request.url, headers: { ...(caller?.headers ?? {}) } };
+  const options: InjectOptions = {
+    method,
+    url: request.url,
+    headers: { ...(request.headers ?? {}), ...(caller?.headers ?? {}) },
+  };
   if (request.body !== undefined) options.payload = request.body as InjectOptions["payload"];
   return app.inject(options);
 }

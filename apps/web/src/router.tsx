@@ -11,6 +11,7 @@ import {
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
+import { parseDashboardSearch } from "./pages/console/dashboard/dashboardSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
@@ -108,7 +109,9 @@ const soon = () => import("./pages/comingSoon");
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "/",
-  component: lazyRouteComponent(soon, "ConsoleDashboardPage"),
+  // Filters and the figure being drilled into live in the URL, so a view can be shared.
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(() => import("./pages/console/dashboard/DashboardPage"), "DashboardPage"),
 });
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -200,7 +203,17 @@ const consoleLeadRoute = createRoute({
 const consoleDealsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "ConsoleDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationQueuePage"), "RegistrationQueuePage"),
+});
+const consoleDealRulesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/rules",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RulesPage"), "RulesPage"),
+});
+const consoleDealRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/console/deals/RegistrationReviewPage"), "RegistrationReviewPage"),
 });
 const consoleAttributionRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -313,7 +326,17 @@ const portalAgreementsRoute = createRoute({
 const portalDealsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "deals",
-  component: lazyRouteComponent(soon, "PortalDealsPage"),
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealsPage"), "PortalDealsPage"),
+});
+const portalRegisterDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/new",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/RegisterDealPage"), "RegisterDealPage"),
+});
+const portalDealRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "deals/$id",
+  component: lazyRouteComponent(() => import("./pages/portal/deals/PortalDealPage"), "PortalDealPage"),
 });
 const portalLeadsRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -397,6 +420,8 @@ const routeTree = rootRoute.addChildren([
     consoleLeadsRoute,
     consoleLeadRoute,
     consoleDealsRoute,
+    consoleDealRulesRoute,
+    consoleDealRoute,
     consoleAttributionRoute,
     consolePathAnalysisRoute,
     consoleOpportunitiesRoute,
@@ -419,6 +444,8 @@ const routeTree = rootRoute.addChildren([
     portalTierRoute,
     portalAgreementsRoute,
     portalDealsRoute,
+    portalRegisterDealRoute,
+    portalDealRoute,
     portalLeadsRoute,
     portalLeadRoute,
     portalLearningRoute,

@@ -19,6 +19,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.enum(["true", "false"], { message: "must be true or false" }).default("false"),
+  // Uploaded files in an S3-compatible bucket instead of the data directory.
+  SYMBIONT_S3_ENDPOINT: z.url({ message: "must be a URL such as https://s3.eu-central-1.amazonaws.com" }).optional(),
+  SYMBIONT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, { message: "must be a bucket name" })
+    .optional(),
+  SYMBIONT_S3_REGION: z.string().min(1).default("us-east-1"),
+  SYMBIONT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SYMBIONT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -36,6 +45,8 @@ export interface Config {
   secureCookies: boolean;
   /** Trust X-Forwarded-* from a load balancer (client address for rate limits and audit). */
   trustProxy: boolean;
+  /** S3-compatible storage for uploaded files; absent = files under `dataDir`. */
+  s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     poolSize: env.DATABASE_POOL_SIZE,
     secureCookies: baseUrl.startsWith("https://"),
     trustProxy: env.TRUST_PROXY === "true",
+    s3: s3Settings(env),
   };
 }
 
@@ -92,4 +104,19 @@ function persistedSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function s3Settings(env: z.infer<typeof envSchema>): Config["s3"] {
+  if (!env.SYMBIONT_S3_BUCKET) return undefined;
+  const missing = (
+    ["SYMBIONT_S3_ENDPOINT", "SYMBIONT_S3_ACCESS_KEY_ID", "SYMBIONT_S3_SECRET_ACCESS_KEY"] as const
+  ).filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name} is required with SYMBIONT_S3_BUCKET`));
+  return {
+    endpoint: env.SYMBIONT_S3_ENDPOINT ?? "",
+    bucket: env.SYMBIONT_S3_BUCKET,
+    region: env.SYMBIONT_S3_REGION,
+    accessKeyId: env.SYMBIONT_S3_ACCESS_KEY_ID ?? "",
+    secretAccessKey: env.SYMBIONT_S3_SECRET_ACCESS_KEY ?? "",
+  };
 }

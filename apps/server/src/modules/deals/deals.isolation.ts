@@ -147,7 +147,65 @@ export function registrationIsolationCases({ app }: IsolationContext): Isolation
     };
   };
 
+  const pdf = { "content-type": "application/pdf" };
+  const upload = (id: string) => ({
+    url: `/api/portal/registrations/${id}/attachments?fileName=quote.pdf`,
+    body: Buffer.from("%PDF-1.7 quote"),
+    headers: pdf,
+  });
+  /** A registration of partner A (or B) of `world` with one file; returns the download path. */
+  const withFile = async (world: World, surface: "portal" | "console", who: "A" | "B" = "A") => {
+    const id = await create(world, who);
+    const caller = who === "A" ? world.partnerUsers.partner_admin : world.partnerBAdmin;
+    const response = await app().inject({
+      method: "POST",
+      ...upload(id),
+      payload: upload(id).body,
+      headers: { ...caller.headers, ...pdf },
+    });
+    if (response.statusCode !== 200) throw new Error(`upload fixture failed: ${response.body}`);
+    return `/api/${surface}/registrations/${id}/attachments/${response.json().attachments[0].id}`;
+  };
+
   return [
+    {
+      method: "POST",
+      route: "/api/portal/registrations/:id/attachments",
+      allowed: partnerRoles,
+      request: async (world) => upload(await create(world)),
+      otherWorkspace: async (_world, other) => upload(await create(other)),
+      otherPartner: async (world) => upload(await create(world, "B")),
+      invalid: {
+        request: async (world) => ({
+          ...upload(await create(world)),
+          url: `/api/portal/registrations/${await create(world)}/attachments?fileName=a/b.pdf`,
+        }),
+        path: "query.fileName",
+      },
+    },
+    {
+      method: "GET",
+      route: "/api/portal/registrations/:id/attachments/:attachmentId",
+      allowed: partnerRoles,
+      request: async (world) => ({ url: await withFile(world, "portal") }),
+      otherWorkspace: async (_world, other) => ({ url: await withFile(other, "portal") }),
+      otherPartner: async (world) => ({ url: await withFile(world, "portal", "B") }),
+      invalid: {
+        request: () => ({ url: `/api/portal/registrations/${randomUUID()}/attachments/nope` }),
+        path: "params.attachmentId",
+      },
+    },
+    {
+      method: "GET",
+      route: "/api/console/registrations/:id/attachments/:attachmentId",
+      allowed: vendorRoles,
+      request: async (world) => ({ url: await withFile(world, "console") }),
+      otherWorkspace: async (_world, other) => ({ url: await withFile(other, "console") }),
+      invalid: {
+        request: () => ({ url: `/api/console/registrations/${randomUUID()}/attachments/nope` }),
+        path: "params.attachmentId",
+      },
+    },
     {
       method: "GET",
       route: "/api/portal/registrations",

@@ -397,3 +397,46 @@ describe("rules of engagement", () => {
     expect(own.json().decision).toBe("clear");
   });
 });
+
+describe("evidence files", () => {
+  it("stores a PDF, serves it to the partner and the vendor, and refuses other types, oversize files and other partners", async () => {
+    const r = await register(partnerA, registrationBody());
+    const pdf = Buffer.from("%PDF-1.7\nquote for the customer\n");
+    const upload = await harness.app.inject({
+      method: "POST",
+      url: `/api/portal/registrations/${r.id}/attachments?fileName=${encodeURIComponent("Quote Q-17.pdf")}`,
+      headers: { ...partnerA.headers, "content-type": "application/pdf" },
+      payload: pdf,
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const [file] = upload.json().attachments;
+    expect(file).toMatchObject({ fileName: "Quote Q-17.pdf", contentType: "application/pdf", sizeBytes: pdf.length });
+
+    for (const caller of [partnerA, admin]) {
+      const surface = caller === admin ? "console" : "portal";
+      const download = await call("GET", `/api/${surface}/registrations/${r.id}/attachments/${file.id}`, caller);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+      expect(download.headers["content-type"]).toBe("application/pdf");
+    }
+    const other = await call("GET", `/api/portal/registrations/${r.id}/attachments/${file.id}`, partnerB);
+    expect(other.statusCode).toBe(404);
+
+    const html = await harness.app.inject({
+      method: "POST",
+      url: `/api/portal/registrations/${r.id}/attachments?fileName=x.html`,
+      headers: { ...partnerA.headers, "content-type": "text/html" },
+      payload: "<script>alert(1)</script>",
+    });
+    // Unsupported media types are refused by the HTTP layer before the service (400 with the reason).
+    expect([400, 415]).toContain(html.statusCode);
+    const big = await harness.app.inject({
+      method: "POST",
+      url: `/api/portal/registrations/${r.id}/attachments?fileName=big.pdf`,
+      headers: { ...partnerA.headers, "content-type": "application/pdf" },
+      payload: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+    });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().details.issues[0].code).toBe("FST_ERR_CTP_BODY_TOO_LARGE");
+  });
+});

@@ -1,5 +1,6 @@
 import {
   approveRegistrationBody,
+  attachmentParams,
   bulkApproveBody,
   bulkApproveResult,
   checkRegistrationBody,
@@ -22,11 +23,14 @@ import {
   requestExtensionBody,
   requestInfoBody,
   updateRegistrationBody,
+  uploadAttachmentQuery,
   withdrawRegistrationBody,
 } from "@symbiont/contracts";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { serviceContext } from "../../platform/http/request-context";
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, readAttachment, uploadAttachment } from "./deals.attachments";
 import { convertRegistration, decideExtension } from "./deals.lifecycle";
 import { listRegistrationPolicies, publishRegistrationPolicy } from "./deals.policy-service";
 import {
@@ -58,7 +62,57 @@ const idempotencyHeaders = z.object({
     .describe("Send the same key again to get the first result back instead of a second registration"),
 });
 
+const download = async (
+  request: FastifyRequest<{ Params: { id: string; attachmentId: string } }>,
+  reply: FastifyReply,
+) => {
+  const file = await readAttachment(serviceContext(request), request.params.id, request.params.attachmentId);
+  return reply
+    .type(file.contentType)
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header("x-content-type-options", "nosniff")
+    .send(file.bytes);
+};
+const downloadSchema = (operationId: string) => ({
+  operationId,
+  tags,
+  summary: "Download an evidence file",
+  params: attachmentParams,
+  produces: ["application/octet-stream"],
+  response: { 200: z.any() },
+});
+
 export const portalRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser(
+    [...ATTACHMENT_TYPES],
+    { parseAs: "buffer", bodyLimit: ATTACHMENT_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+  app.post(
+    "/registrations/:id/attachments",
+    {
+      bodyLimit: ATTACHMENT_MAX_BYTES,
+      schema: {
+        operationId: "portalUploadRegistrationAttachment",
+        tags,
+        summary: "Attach an evidence file (the raw bytes as the body, its type as Content-Type; at most 10 MB)",
+        params: idParams,
+        querystring: uploadAttachmentQuery,
+        response: { 200: portalRegistration },
+      },
+    },
+    async (request) =>
+      uploadAttachment(serviceContext(request), request.params.id, {
+        fileName: request.query.fileName,
+        contentType: request.headers["content-type"] ?? "",
+        bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.from(JSON.stringify(request.body ?? "")),
+      }),
+  );
+  app.get(
+    "/registrations/:id/attachments/:attachmentId",
+    { schema: downloadSchema("portalDownloadRegistrationAttachment") },
+    download,
+  );
   app.get(
     "/registrations",
     {
@@ -185,6 +239,11 @@ export const portalRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 export const consoleRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/registrations/:id/attachments/:attachmentId",
+    { schema: downloadSchema("consoleDownloadRegistrationAttachment") },
+    download,
+  );
   app.get(
     "/registrations",
     {

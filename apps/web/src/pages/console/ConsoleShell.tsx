@@ -23,7 +23,7 @@ const nav: NavItem[] = [
   { to: "/console/onboarding", label: "Onboarding", icon: <TasksIcon /> },
   { to: "/console/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/console/leads", label: "Leads", icon: <LeadsIcon /> },
-  { to: "/console/deals", label: "Deals", icon: <DealsIcon />, soon: true },
+  { to: "/console/deals", label: "Deals", icon: <DealsIcon /> },
   { to: "/console/opportunities", label: "Opportunities", icon: <CoinsIcon /> },
   { to: "/console/attribution", label: "Attribution", icon: <ChartIcon /> },
   { to: "/console/enablement", label: "Enablement", icon: <BookIcon />, soon: true },

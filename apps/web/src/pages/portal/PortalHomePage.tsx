@@ -1,34 +1,12 @@
 import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import { buttonClasses } from "../../components/ui/Button";
-import { Card, CardHeader } from "../../components/ui/Card";
-import { EmptyState } from "../../components/ui/EmptyState";
-import { DealsIcon } from "../../components/ui/icons";
 import { PageHeader } from "../../components/ui/PageHeader";
 import { useCurrentUser } from "../../lib/auth";
 import { useDocumentTitle } from "../system";
+import { OpenDealsCard } from "./deals/OpenDealsCard";
 import { LeadsCard } from "./LeadsCard";
 import { OnboardingCard } from "./OnboardingCard";
 import { TierCard } from "./TierCard";
-
-function PlaceholderCard({
-  title,
-  icon,
-  headline,
-  description,
-}: {
-  title: string;
-  icon: ReactNode;
-  headline: string;
-  description: string;
-}) {
-  return (
-    <Card className="flex flex-col">
-      <CardHeader title={title} headingLevel={2} />
-      <EmptyState compact headingLevel={3} icon={icon} title={headline} description={description} className="flex-1" />
-    </Card>
-  );
-}
 
 export function PortalHomePage() {
   const user = useCurrentUser();
@@ -49,12 +27,7 @@ export function PortalHomePage() {
       />
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         <TierCard />
-        <PlaceholderCard
-          title="Open deals"
-          icon={<DealsIcon />}
-          headline="No open deals"
-          description="Deals you register will appear here with their approval status."
-        />
+        <OpenDealsCard />
         <OnboardingCard />
         <LeadsCard />
       </div>

@@ -16,7 +16,7 @@ const nav: NavItem[] = [
   { to: "/portal", label: "Home", icon: <HomeIcon />, exact: true },
   { to: "/portal/tier", label: "Tier & benefits", icon: <SparkIcon /> },
   { to: "/portal/agreements", label: "Agreements", icon: <ListIcon /> },
-  { to: "/portal/deals", label: "Deals", icon: <DealsIcon />, soon: true },
+  { to: "/portal/deals", label: "Deals", icon: <DealsIcon /> },
   { to: "/portal/leads", label: "Leads", icon: <LeadsIcon /> },
   { to: "/portal/learning", label: "Learning", icon: <BookIcon />, soon: true },
   { to: "/portal/funds", label: "Funds", icon: <CoinsIcon />, soon: true },
