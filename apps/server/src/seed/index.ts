@@ -3,6 +3,7 @@ import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
 import { attributionSeed } from "../modules/attribution";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
+import { leadsSeed } from "../modules/leads";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
 import { programsSeed } from "../modules/programs";
@@ -30,6 +31,8 @@ export const seedContributors: readonly SeedContributor[] = [
   recruitmentSeed,
   // Last: accounts, opportunities, touchpoints and revenue over the partners above.
   demoEcosystemSeed,
+  // After the accounts exist: leads and referrals link to them.
+  leadsSeed,
   // After the demo deals and touches: one attribution snapshot per default model.
   attributionSeed,
 ];
