@@ -6,6 +6,7 @@ import { jobDefinitions } from "./jobs";
 import { type Role, start } from "./main";
 import { runAttributionCommand } from "./modules/attribution";
 import { createPasswordReset, createUserDirectly, demoLogins, hashPassword } from "./modules/identity";
+import { MetricsUsageError, runMetricsCommand } from "./modules/metrics";
 import "./imports";
 import { ImportUsageError, runPartnerImportCommand } from "./modules/partners";
 import { createWorkspace, findWorkspaceBySlug, slugify } from "./modules/workspaces";
@@ -37,6 +38,9 @@ Commands:
   import <kind> <file.csv> [--mapping map.json] [--dry-run] [--on-invalid reject|skip] [--workspace <slug>]
                                           Import accounts (and other registered kinds) from CSV: validation
                                           report, then one transaction with a progress bar on stderr.
+  metrics [--from D] [--to D] [--program P] [--region R] [--role R] [--partner <id>] [--refresh] [--json] [--workspace <slug>]
+                                          Headline partner metrics (win rate, average won deal and cycle,
+                                          velocity, sourced/influenced revenue, ROPI, NRR …), as the API.
 
 Environment: PORT, HOST, DATABASE_URL, SYMBIONT_DATA_DIR, SESSION_SECRET, BASE_URL, LOG_LEVEL.
 `;
@@ -231,6 +235,22 @@ async function chooseWorkspace(database: Awaited<ReturnType<typeof createDatabas
   return only;
 }
 
+async function metricsCommand(args: string[]): Promise<void> {
+  const code = await withDatabase(async (database) => {
+    await migrateAll(database);
+    try {
+      return await runMetricsCommand(database, args, {
+        out: say,
+        workspace: (slug) => chooseWorkspace(database, slug),
+      });
+    } catch (error) {
+      if (error instanceof MetricsUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+  if (code !== 0) process.exitCode = code;
+}
+
 async function attributionCommand(args: string[]): Promise<void> {
   // It prints its own usage (exit 2) and file problems (exit 1).
   const code = await runAttributionCommand(args, say);
@@ -240,6 +260,7 @@ async function attributionCommand(args: string[]): Promise<void> {
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   attribution: attributionCommand,
   import: importCommand,
+  metrics: metricsCommand,
   serve,
   migrate: (args) => {
     if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);

@@ -353,6 +353,10 @@ export const metricScorecard = z.object({
   trend: z.array(scorecardMonth),
   engagement: engagementView,
   health: healthView,
+  /** Leads the vendor and other partners gave the partner, and those it gave back; null without lead data. */
+  reciprocity: z
+    .object({ sentToPartner: z.number().int(), receivedFromPartner: z.number().int(), ratio: z.number().nullable() })
+    .nullable(),
   timeToFirstRevenueDays: z.number().nullable(),
   tiers: z.array(
     z.object({

@@ -1,5 +1,8 @@
 // Partner metrics: one definition per metric (formulas/), read models, queries and routes.
+import "./metrics.wiring";
+
 export * as formulas from "./formulas";
+export { MetricsUsageError, runMetricsCommand } from "./metrics.cli";
 export { refreshMetricsJob } from "./metrics.jobs";
 export {
   type AttributedRevenueProvider,

@@ -2,6 +2,7 @@ import type { HeadlineMetrics } from "@symbiont/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
+import { runMetricsCommand } from "./metrics.cli";
 import { insertMetricData } from "./metrics.fixtures";
 
 const harness = useTestApp();
@@ -207,6 +208,31 @@ describe("headline metrics", () => {
     });
     expect(none.statusCode).toBe(400);
     expect(none.json().details.issues[0].path).toBe("query.metric");
+  });
+
+  it("prints the same numbers on the command line as the API", async () => {
+    const lines: string[] = [];
+    const io = {
+      out: (line: string) => lines.push(line),
+      workspace: async () => ({ id: world.workspaceId, name: "Metrics" }),
+    };
+    const code = await runMetricsCommand(
+      harness.database,
+      ["--from", "2026-01-01", "--to", "2026-06-30", "--region", "EMEA", "--json"],
+      io,
+    );
+    expect(code).toBe(0);
+    const api = await headline("&region=EMEA");
+    expect(JSON.parse(lines.join("\n"))).toEqual(api);
+    lines.length = 0;
+    await runMetricsCommand(harness.database, ["--from", "2026-01-01", "--to", "2026-06-30"], io);
+    const text = lines.join("\n");
+    expect(text).toMatch(/Win rate\s+60\.0 %/);
+    expect(text).toMatch(/Average won deal\s+USD 20,000/);
+    expect(text).toMatch(/Average won cycle\s+40\.0 days/);
+    expect(text).toMatch(/Sales velocity\s+USD 600 per day/);
+    expect(text).toMatch(/ROPI\s+50\.0 %/);
+    await expect(runMetricsCommand(harness.database, ["--from", "tomorrow"], io)).rejects.toThrow(/--from/);
   });
 
   it("names the field of a bad filter", async () => {

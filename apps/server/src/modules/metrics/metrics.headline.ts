@@ -70,8 +70,11 @@ export async function headlineValues(
 
 export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFilters): Promise<HeadlineMetrics> {
   assertCanReadMetrics(ctx.actor);
-  const db = ctx.database.db;
-  const workspaceId = ctx.actor.workspaceId;
+  return headlineFor(ctx.database.db, ctx.actor.workspaceId, filters);
+}
+
+/** The headline answer for a workspace (the API after authorization, and the CLI). */
+export async function headlineFor(db: DbOrTx, workspaceId: string, filters: MetricFilters): Promise<HeadlineMetrics> {
   await assertSlicers(db, workspaceId, filters);
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);

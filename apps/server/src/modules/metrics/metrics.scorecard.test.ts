@@ -80,6 +80,7 @@ describe("partner scorecards", () => {
     });
     expect(card.trend.map((m: { month: string }) => m.month)).toEqual(["2026-01-01", "2026-02-01", "2026-04-01"]);
     expect(card.timeToFirstRevenueDays).toBe(20);
+    expect(card.reciprocity).toEqual({ sentToPartner: 0, receivedFromPartner: 0, ratio: null });
     // A has the lower attributed revenue of two partners: percentile rank 25; both have no pipeline: 50.
     const health = Object.fromEntries(
       card.health.components.map((c: { key: string; value: number | null }) => [c.key, c.value]),

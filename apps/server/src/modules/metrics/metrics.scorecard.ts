@@ -3,11 +3,18 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
-import { healthComponents, healthScore, percentileRank, timeToFirstRevenue, winRate } from "./formulas";
+import {
+  healthComponents,
+  healthScore,
+  leadReciprocity,
+  percentileRank,
+  timeToFirstRevenue,
+  winRate,
+} from "./formulas";
 import { workspaceEngagement } from "./metrics.engagement";
 import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
-import { attributedRevenueModel, engagementSignals } from "./metrics.providers";
+import { attributedRevenueModel, engagementSignals, reciprocityProvider } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
@@ -161,6 +168,10 @@ export async function buildScorecard(
       order by g.name`),
   ]);
   const ids = partnerIds.rows.map((row) => String(row.id));
+  const provider = reciprocityProvider();
+  const shared = provider
+    ? (await provider(db, { workspaceId, from: period.start, to: period.end })).get(partnerId)
+    : undefined;
   const mine = engagementNow.get(partnerId) ?? { score: 0, components: {} };
   const registered = engagementSignals();
   const activatedAt = partner.activated_at ? new Date(String(partner.activated_at)) : null;
@@ -200,6 +211,13 @@ export async function buildScorecard(
       })),
     },
     health: partnerHealth(partnerId, { settings, figures, pipeline, engagement: engagementNow, partnerIds: ids }),
+    reciprocity: provider
+      ? {
+          sentToPartner: shared?.sentToPartner ?? 0,
+          receivedFromPartner: shared?.receivedFromPartner ?? 0,
+          ratio: leadReciprocity(shared?.sentToPartner ?? 0, shared?.receivedFromPartner ?? 0),
+        }
+      : null,
     timeToFirstRevenueDays: activatedAt && firstWon ? timeToFirstRevenue(activatedAt, firstWon) : null,
     tiers: tiers.rows.map((row) => ({
       programId: String(row.program_id),
