@@ -31,6 +31,7 @@ export const consoleNav = [
 export const portalNav = [
   "Home",
   "Tier & benefits",
+  "My scorecard",
   "Agreements",
   "Deals",
   "Leads",
