@@ -78,8 +78,8 @@ test(
       await waitForPath(page, /^\/console\/deals\/[0-9a-f-]{36}$/);
       await page.getByRole("button", { name: "Check again" }).click();
       const evidence = page.getByTestId("evidence").first();
-      await evidence.getByText("Registration by another partner").waitFor();
-      await evidence.getByRole("cell", { name: nameB }).waitFor();
+      await evidence.getByText("Registration by another partner", { exact: true }).waitFor();
+      await evidence.getByRole("cell", { name: nameB, exact: true }).first().waitFor();
       await evidence.getByRole("rowheader", { name: "Domain" }).waitFor();
       await saveScreenshot(page, t, "vendor evidence side by side");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
