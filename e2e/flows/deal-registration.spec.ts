@@ -80,7 +80,7 @@ test(
       const evidence = page.getByTestId("evidence").first();
       await evidence.getByText("Registration by another partner", { exact: true }).waitFor();
       await evidence.getByRole("cell", { name: nameB, exact: true }).first().waitFor();
-      await evidence.getByRole("rowheader", { name: "Domain" }).waitFor();
+      await evidence.getByRole("rowheader", { name: "Domain", exact: true }).waitFor();
       await saveScreenshot(page, t, "vendor evidence side by side");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
       await page.getByText("Convert to opportunity").waitFor();
