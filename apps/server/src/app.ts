@@ -22,6 +22,7 @@ import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
 import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
+import { consoleMetricRoutes, portalMetricRoutes } from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -31,7 +32,12 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
-import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
+import {
+  consoleBoardPackRoutes,
+  consoleDashboardRoutes,
+  consoleScorecardRoutes,
+  portalScorecardRoutes,
+} from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";
@@ -147,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleRecruitmentRoutes);
       await scope.register(consoleDashboardRoutes);
       await scope.register(consoleBoardPackRoutes);
+      await scope.register(consoleScorecardRoutes);
       await scope.register(consoleAttributionRoutes);
       await scope.register(consoleImportRoutes);
       await scope.register(consoleAccountRoutes);
@@ -155,6 +162,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);
       await scope.register(consoleLeadRoutes);
+      await scope.register(consoleMetricRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -162,6 +170,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     async (scope) => {
       scope.addHook("onRequest", guard.portal);
       await scope.register(portalPeopleRoutes);
+      await scope.register(portalScorecardRoutes);
       await scope.register(portalPartnerRoutes);
       await scope.register(portalProgramRoutes);
       await scope.register(portalTierRoutes);
@@ -172,6 +181,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTouchpointRoutes);
       await scope.register(portalRegistrationRoutes);
       await scope.register(portalLeadRoutes);
+      await scope.register(portalMetricRoutes);
     },
     { prefix: "/api/portal" },
   );

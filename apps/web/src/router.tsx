@@ -11,6 +11,7 @@ import {
 import { ensureSession, homeFor, postLoginTarget } from "./lib/auth";
 import { setNotice } from "./lib/notice";
 import { parseAccountSearch } from "./pages/console/accounts/accountSearch";
+import { parseDashboardSearch } from "./pages/console/dashboard/dashboardSearch";
 import { parsePartnerSearch } from "./pages/console/partners/partnerSearch";
 import { parseOpportunitySearch } from "./pages/console/revenue/opportunitySearch";
 import { NotFoundPage, RouteErrorPage } from "./pages/system";
@@ -108,7 +109,9 @@ const soon = () => import("./pages/comingSoon");
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: "/",
-  component: lazyRouteComponent(soon, "ConsoleDashboardPage"),
+  // Filters and the figure being drilled into live in the URL, so a view can be shared.
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(() => import("./pages/console/dashboard/DashboardPage"), "DashboardPage"),
 });
 const consolePartnersRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -315,6 +318,11 @@ const portalTierRoute = createRoute({
   path: "tier",
   component: lazyRouteComponent(() => import("./pages/portal/PortalTierPage"), "PortalTierPage"),
 });
+const portalScorecardRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "scorecard",
+  component: lazyRouteComponent(() => import("./pages/portal/PortalScorecardPage"), "PortalScorecardPage"),
+});
 const portalAgreementsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "agreements",
@@ -439,6 +447,7 @@ const routeTree = rootRoute.addChildren([
   portalRoute.addChildren([
     portalIndexRoute,
     portalTierRoute,
+    portalScorecardRoute,
     portalAgreementsRoute,
     portalDealsRoute,
     portalRegisterDealRoute,

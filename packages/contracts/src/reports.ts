@@ -214,3 +214,52 @@ export const boardPack = z.object({
 });
 export type BoardPack = z.infer<typeof boardPack>;
 export const createBoardPackBody = dashboardFilters;
+
+/** One partner's figures over a period (the same definitions as the dashboard). */
+export const scorecardQuery = dashboardFilterFields.pick({ from: true, to: true }).refine(periodInOrder, periodMessage);
+export type ScorecardQuery = z.infer<typeof scorecardQuery>;
+
+export const scorecardTierProgress = z.object({
+  programId: z.uuid(),
+  programName: z.string(),
+  tierName: z.string().nullable(),
+  nextTierName: z.string().nullable(),
+  criteria: z.array(z.object({ metric: z.string(), min: z.number(), value: z.number().nullable() })),
+  evaluatedAt: timestamp.nullable(),
+});
+export type ScorecardTierProgress = z.infer<typeof scorecardTierProgress>;
+
+export const peerBenchmark = z.object({
+  /** Partners of the same role sharing a region (never named). */
+  peers: z.number().int(),
+  /** false when fewer than 5 peers exist: nothing is shown then. */
+  available: z.boolean(),
+  message: z.string().nullable(),
+  metrics: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      unit: figureUnit,
+      value: z.number(),
+      q1: z.number(),
+      median: z.number(),
+      q3: z.number(),
+    }),
+  ),
+});
+export type PeerBenchmark = z.infer<typeof peerBenchmark>;
+
+export const partnerScorecard = z.object({
+  partnerId: z.uuid(),
+  name: z.string(),
+  period: dashboardPeriod,
+  currency: z.string(),
+  model: z.string(),
+  figures: z.array(headlineFigure),
+  trend: z.array(z.object({ month: z.string(), sourcedMinor: z.number(), influencedMinor: z.number() })),
+  /** Signals behind partner health (activity, pipeline, results), each with its own scale. */
+  health: z.array(z.object({ key: z.string(), label: z.string(), value: z.number(), previous: z.number() })),
+  tiers: z.array(scorecardTierProgress),
+  benchmark: peerBenchmark.nullable(),
+});
+export type PartnerScorecard = z.infer<typeof partnerScorecard>;

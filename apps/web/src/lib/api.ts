@@ -34,6 +34,8 @@ import type {
 } from "@symbiont/contracts";
 import { lifecycleEndpoints } from "./endpoints/lifecycle";
 import { programEndpoints } from "./endpoints/programs";
+import { reportEndpoints } from "./endpoints/reports";
+import { scorecardEndpoints } from "./endpoints/scorecards";
 import { buildUrl, type Method, type PageParams, request } from "./http";
 
 export {
@@ -195,4 +197,7 @@ export const api = {
   // ── agreements, onboarding, recruitment ──
   ...lifecycleEndpoints,
   ...programEndpoints,
+  // ── executive reporting ──
+  ...reportEndpoints,
+  ...scorecardEndpoints,
 };

@@ -41,20 +41,31 @@ export async function recomputeBatch(
   const ids = pending.map((s) => s.id);
   const progress = progressWriter(database, workspaceId, batchId);
   await progress({ status: "running", phase: "reading", startedAt: new Date(), processedOpportunities: 0 }, true);
-  const client = await database.pool.connect();
+  // Both reads see one snapshot of the data (REPEATABLE READ). On PostgreSQL the results are
+  // written through a second connection, so progress updates never conflict with the reader's
+  // snapshot; the embedded database has one connection, which then does both.
+  const reader = await database.pool.connect();
+  const writer = database.kind === "postgres" ? await database.pool.connect() : reader;
+  const release = () => {
+    reader.release();
+    if (writer !== reader) writer.release();
+  };
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    await computeSnapshots(client, pending, progress, options);
-    await client.query("COMMIT");
+    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    if (writer !== reader) await writer.query("BEGIN");
+    await computeSnapshots(reader, pending, progress, options, writer);
+    if (writer !== reader) await writer.query("COMMIT");
+    await reader.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    client.release();
+    if (writer !== reader) await writer.query("ROLLBACK").catch(() => undefined);
+    await reader.query("ROLLBACK").catch(() => undefined);
+    release();
     const message = error instanceof Error ? error.message : String(error);
     options.logger?.error({ err: error, batchId }, "attribution recompute failed");
     await progress({ status: "failed", phase: null, failure: message.slice(0, 500), completedAt: new Date() }, true);
     throw error;
   }
-  client.release();
+  release();
   options.logger?.info({ batchId, snapshots: ids.length }, "attribution snapshots computed");
 }
 
@@ -81,6 +92,7 @@ export async function computeSnapshots(
   snapshots: SnapshotRow[],
   progress: Progress = async () => undefined,
   options: RecomputeOptions = {},
+  writer: PoolClient = client,
 ): Promise<void> {
   const first = snapshots[0]!;
   const scope: InputScope = {
@@ -117,7 +129,7 @@ export async function computeSnapshots(
   const channelIds = new Map(set.channelNames.map((name, i) => [name, i]));
   const deals = outputs.map(() => new Int32Array(set.channelNames.length));
   const lastDeal = outputs.map(() => new Int32Array(set.channelNames.length).fill(-1));
-  const writer = new CreditWriter(client, scope.workspaceId);
+  const credits = new CreditWriter(writer, scope.workspaceId);
   let journey = 0;
   let touchIndex = 0;
   read = 0;
@@ -136,30 +148,30 @@ export async function computeSnapshots(
             lastDeal[m]![channelId] = journey;
             deals[m]![channelId]! += 1;
           }
-          writer.add(snapshots[m]!.id, opportunity.id, position, touch, channel, share, admission.value);
+          credits.add(snapshots[m]!.id, opportunity.id, position, touch, channel, share, admission.value);
         });
       });
       touchIndex += admission.touches.length;
       journey++;
-      await writer.flushIfFull();
+      await credits.flushIfFull();
     }
     read += chunk.opportunities.length;
     await progress({ processedOpportunities: read });
   }
-  await writer.flush();
+  await credits.flush();
   if (journey !== collected.opportunityIds.length) throw new Error("the inputs changed between reads");
 
-  await writeTotals(client, scope.workspaceId, snapshots, outputs, set.channelNames, collected, deals);
+  await writeTotals(writer, scope.workspaceId, snapshots, outputs, set.channelNames, collected, deals);
   const counts = {
     wonDeals: collected.won,
     lostDeals: collected.lost,
     touches: collected.touches,
     channels: set.channelNames.length,
-    credits: writer.written / Math.max(1, snapshots.length),
+    credits: credits.written / Math.max(1, snapshots.length),
   };
   for (const [m, snapshot] of snapshots.entries()) {
     const output = outputs[m]!;
-    await client.query(
+    await writer.query(
       `update attribution_snapshots set status = 'completed', phase = null, processed_opportunities = $3,
          total_opportunities = $3, counts = $4, issues = $5, total_conversions = $6, total_revenue_minor = $7,
          completed_at = now()

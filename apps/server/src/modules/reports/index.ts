@@ -6,3 +6,5 @@ export { findFigureRecords } from "./reports.records";
 export { consoleDashboardRoutes } from "./reports.routes";
 export { boardPackFiles, boardPacks } from "./reports.schema";
 export { type ReportScope, resolvePeriod, scopeOf } from "./reports.scope";
+export { computeScorecard, MIN_PEERS } from "./reports.scorecard";
+export { consoleScorecardRoutes, portalScorecardRoutes } from "./reports.scorecard.routes";

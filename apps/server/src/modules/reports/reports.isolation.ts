@@ -5,6 +5,7 @@ import { executeBoardPack } from "./reports.packs";
 
 const vendorRoles = ["admin", "partner_manager", "marketing", "finance", "analyst"] as const;
 const writers = ["admin", "partner_manager", "marketing", "finance"] as const;
+const partnerRoles = ["partner_admin", "partner_user"] as const;
 
 /** Dashboard, drill-down, exports and board packs: vendor staff only. */
 export function reportIsolationCases(context: IsolationContext): IsolationCase[] {
@@ -79,6 +80,23 @@ export function reportIsolationCases(context: IsolationContext): IsolationCase[]
       request: async (world) => ({ url: `/api/console/board-packs/${await rendered(world)}/download` }),
       otherWorkspace: async (_world, other) => ({ url: `/api/console/board-packs/${await rendered(other)}/download` }),
       invalid: { request: () => ({ url: "/api/console/board-packs/nope/download" }), path: "params.id" },
+    },
+    {
+      method: "GET",
+      route: "/api/console/partners/:id/scorecard",
+      allowed: vendorRoles,
+      request: (world) => ({
+        url: `/api/console/partners/${world.partnerA.id}/scorecard?from=2026-01-01&to=2026-06-30`,
+      }),
+      otherWorkspace: (_world, other) => ({ url: `/api/console/partners/${other.partnerA.id}/scorecard` }),
+      invalid: { request: () => ({ url: "/api/console/partners/nope/scorecard" }), path: "params.id" },
+    },
+    {
+      method: "GET",
+      route: "/api/portal/scorecard",
+      allowed: partnerRoles,
+      request: () => ({ url: "/api/portal/scorecard?from=2026-01-01&to=2026-06-30" }),
+      invalid: { request: () => ({ url: "/api/portal/scorecard?to=June" }), path: "query.to" },
     },
   ];
 }

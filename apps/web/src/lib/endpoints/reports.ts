@@ -1,0 +1,30 @@
+import type {
+  BoardPack,
+  Dashboard,
+  DashboardFilters,
+  DashboardRecordPage,
+  DashboardTable,
+  DrillFigure,
+  ExportFormat,
+} from "@symbiont/contracts";
+import { buildUrl, request } from "../http";
+
+/** The executive dashboard, its drill-down, table exports and board packs. */
+export const reportEndpoints = {
+  dashboard: (filters: DashboardFilters, signal?: AbortSignal) =>
+    request<Dashboard>("GET", "/api/console/dashboard", { query: { ...filters }, signal }),
+  dashboardRecords: (
+    params: DashboardFilters & { figure: DrillFigure; partnerId?: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ) => request<DashboardRecordPage>("GET", "/api/console/dashboard/records", { query: { ...params }, signal }),
+  /** A link that downloads one table (the browser handles the file). */
+  dashboardExportUrl: (table: DashboardTable, format: ExportFormat, filters: DashboardFilters) =>
+    buildUrl("/api/console/dashboard/export", { ...filters, table, format }),
+  boardPacks: {
+    list: (signal?: AbortSignal) => request<{ items: BoardPack[] }>("GET", "/api/console/board-packs", { signal }),
+    create: (filters: DashboardFilters) => request<BoardPack>("POST", "/api/console/board-packs", { body: filters }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<BoardPack>("GET", `/api/console/board-packs/${encodeURIComponent(id)}`, { signal }),
+    downloadUrl: (id: string) => `/api/console/board-packs/${encodeURIComponent(id)}/download`,
+  },
+};

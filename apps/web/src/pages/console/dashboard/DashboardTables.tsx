@@ -1,0 +1,139 @@
+import type { Dashboard, PartnerAtRisk, PartnerFigureRow, RegionRow } from "@symbiont/contracts";
+import { Link } from "@tanstack/react-router";
+import { type Column, DataTable } from "../../../components/ui/Table";
+import { formatMoney, formatPercent, regionLabel } from "./dashboardUi";
+
+export function TopPartnersTable({
+  dashboard,
+  onDrill,
+}: {
+  dashboard: Dashboard;
+  onDrill: (partner: { id: string; name: string }) => void;
+}) {
+  const c = dashboard.currency;
+  const columns: Column<PartnerFigureRow>[] = [
+    {
+      key: "name",
+      header: "Partner",
+      cell: (p) => (
+        <Link
+          to="/console/partners/$partnerId"
+          params={{ partnerId: p.partnerId }}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {p.name}
+        </Link>
+      ),
+    },
+    { key: "sourced", header: "Sourced", align: "right", cell: (p) => formatMoney(p.sourcedMinor, c) },
+    { key: "influenced", header: "Influenced credit", align: "right", cell: (p) => formatMoney(p.influencedMinor, c) },
+    {
+      key: "deals",
+      header: "Won deals",
+      align: "right",
+      cell: (p) => (
+        <button
+          type="button"
+          className="text-brand-700 tabular-nums hover:underline"
+          onClick={() => onDrill({ id: p.partnerId, name: p.name })}
+          aria-label={`${p.wonDeals} won deals of ${p.name}: show them`}
+        >
+          {p.wonDeals}
+        </button>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      caption="Top partners by sourced and influenced revenue"
+      columns={columns}
+      rows={dashboard.topPartners}
+      rowKey={(p) => p.partnerId}
+      empty={
+        <p className="py-6 text-center text-sm text-slate-500">No partner-involved deals were won in this period.</p>
+      }
+    />
+  );
+}
+
+export function AtRiskTable({ dashboard }: { dashboard: Dashboard }) {
+  const columns: Column<PartnerAtRisk>[] = [
+    {
+      key: "name",
+      header: "Partner",
+      cell: (p) => (
+        <Link
+          to="/console/partners/$partnerId"
+          params={{ partnerId: p.partnerId }}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {p.name}
+        </Link>
+      ),
+    },
+    { key: "previous", header: "90 days before", align: "right", cell: (p) => p.previous },
+    { key: "recent", header: "Last 90 days", align: "right", cell: (p) => p.recent },
+    {
+      key: "change",
+      header: "Change",
+      align: "right",
+      cell: (p) => <span className="font-medium text-rose-700">{formatPercent(p.change, 0)}</span>,
+    },
+  ];
+  return (
+    <DataTable
+      caption="Partners whose touchpoint activity fell by half or more"
+      columns={columns}
+      rows={dashboard.atRisk}
+      rowKey={(p) => p.partnerId}
+      empty={<p className="py-6 text-center text-sm text-slate-500">No partner's activity fell by half or more. 🎉</p>}
+    />
+  );
+}
+
+export function RegionTable({ dashboard, onRegion }: { dashboard: Dashboard; onRegion: (region: string) => void }) {
+  const c = dashboard.currency;
+  const max = Math.max(1, ...dashboard.regions.map((r) => r.partnerWonMinor + r.directWonMinor));
+  const columns: Column<RegionRow>[] = [
+    {
+      key: "region",
+      header: "Region",
+      cell: (r) =>
+        r.region === "unknown" ? (
+          regionLabel(r.region)
+        ) : (
+          <button
+            type="button"
+            className="font-medium text-brand-700 hover:underline"
+            onClick={() => onRegion(r.region)}
+          >
+            {r.region}
+          </button>
+        ),
+    },
+    {
+      key: "bar",
+      header: "Won revenue",
+      hideOnMobile: true,
+      cell: (r) => (
+        <span className="flex h-3 w-40 overflow-hidden rounded bg-slate-100" aria-hidden="true">
+          <span className="bg-brand-600" style={{ width: `${(r.partnerWonMinor / max) * 100}%` }} />
+          <span className="bg-slate-400" style={{ width: `${(r.directWonMinor / max) * 100}%` }} />
+        </span>
+      ),
+    },
+    { key: "partner", header: "Partner-involved", align: "right", cell: (r) => formatMoney(r.partnerWonMinor, c) },
+    { key: "direct", header: "Direct-only", align: "right", cell: (r) => formatMoney(r.directWonMinor, c) },
+    { key: "share", header: "Partner share", align: "right", cell: (r) => formatPercent(r.partnerShare, 0) },
+    { key: "win", header: "Win rate", align: "right", cell: (r) => formatPercent(r.winRate, 0) },
+  ];
+  return (
+    <DataTable
+      caption="Won revenue by account region"
+      columns={columns}
+      rows={dashboard.regions}
+      rowKey={(r) => r.region}
+      empty={<p className="py-6 text-center text-sm text-slate-500">No closed deals in this period.</p>}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import type { Dashboard, DrillFigure, HeadlineFigure } from "@symbiont/contracts";
+import { cn } from "../../../lib/format";
+import { describeChange, formatFigure } from "./dashboardUi";
+
+function Tile({
+  figure,
+  currency,
+  onDrill,
+}: {
+  figure: HeadlineFigure;
+  currency: string;
+  onDrill: (drill: DrillFigure) => void;
+}) {
+  const change = describeChange(figure.change);
+  const body = (
+    <>
+      <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">{figure.label}</span>
+      <span className="mt-1 block text-2xl font-semibold text-slate-900 tabular-nums">
+        {formatFigure(figure.unit, figure.value, currency)}
+      </span>
+      <span
+        className={cn(
+          "mt-1 block text-xs font-medium",
+          change.direction === "up" && "text-emerald-700",
+          change.direction === "down" && "text-rose-700",
+          (change.direction === "flat" || change.direction === "none") && "text-slate-500",
+        )}
+      >
+        {change.direction === "up" ? "▲ " : change.direction === "down" ? "▼ " : ""}
+        {change.text}
+        {figure.change !== null ? <span className="sr-only"> compared with the previous period</span> : null}
+      </span>
+      {figure.note ? <span className="mt-1 block text-xs text-slate-500">{figure.note}</span> : null}
+      <span className="mt-2 block text-[11px] leading-snug text-slate-400" title={figure.definition}>
+        {figure.model}
+      </span>
+    </>
+  );
+  const classes = "flex h-full flex-col rounded-xl border border-slate-200 bg-white p-4 text-left shadow-card";
+  if (!figure.drill) {
+    return (
+      <div className={classes} data-testid={`figure-${figure.key}`}>
+        {body}
+      </div>
+    );
+  }
+  const drill = figure.drill;
+  return (
+    <button
+      type="button"
+      className={cn(
+        classes,
+        "transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-brand-500",
+      )}
+      onClick={() => onDrill(drill)}
+      data-testid={`figure-${figure.key}`}
+      aria-label={`${figure.label}: ${formatFigure(figure.unit, figure.value, currency)}, ${change.text}. Show the deals behind it`}
+    >
+      {body}
+    </button>
+  );
+}
+
+/** The headline figures; each drillable one opens the records behind it. */
+export function HeadlineTiles({ dashboard, onDrill }: { dashboard: Dashboard; onDrill: (drill: DrillFigure) => void }) {
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label="Headline figures">
+      {dashboard.headline.map((figure) => (
+        <li key={figure.key}>
+          <Tile figure={figure} currency={dashboard.currency} onDrill={onDrill} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,128 @@
+// The executive dashboard in the browser: a vendor admin opens the console home on the demo
+// workspace, drills from a headline figure into the deals behind it, filters by region (the
+// filter lands in the URL), generates a board pack, follows its progress and downloads the PDF.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { promisify } from "node:util";
+import { accounts, signIn, waitForPath } from "../support/app.ts";
+import { resultsDir, saveScreenshot, slug, withPage } from "../support/browser.ts";
+
+const timeout = 240_000;
+const run = promisify(execFile);
+
+/** Finds pdftoppm (poppler-utils) when installed. */
+function pdftoppm(): string | undefined {
+  return ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].find((path) => existsSync(path));
+}
+
+test("executive dashboard: drill down, filter by region, generate and download the board pack", { timeout }, (t) =>
+  withPage(t, async ({ page }) => {
+    await signIn(page, accounts.vendorAdmin);
+    await waitForPath(page, "/console");
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    const dashboard = page.getByTestId("dashboard");
+    await dashboard.waitFor({ timeout: 60_000 });
+
+    // Headline tiles name their model and period; the demo has partner-sourced revenue.
+    const sourced = page.getByTestId("figure-sourced");
+    await sourced.waitFor();
+    const sourcedText = (await sourced.textContent()) ?? "";
+    assert.match(sourcedText, /Partner-sourced revenue/);
+    assert.match(sourcedText, /[$€£]\s?\d/, `a money figure: ${sourcedText}`);
+    await page
+      .getByText(/compared with/)
+      .first()
+      .waitFor();
+    await page.getByRole("img", { name: /Won revenue by month/ }).waitFor();
+    await saveScreenshot(page, t, "dashboard");
+
+    // Drill from the headline into the records behind it.
+    await sourced.click();
+    await page.waitForURL(/drill=sourced/);
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("heading", { name: "Won deals a partner sourced" }).waitFor();
+    const rows = dialog.getByTestId("drill-records").locator("tbody tr");
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 0, "the sourced figure has deals behind it");
+    await dialog.getByText(/deals? in this period, largest first/).waitFor();
+    assert.match((await rows.first().textContent()) ?? "", /Sourced by /);
+    await saveScreenshot(page, t, "drill-down");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    // Filter by region: the choice lands in the URL and narrows the region table.
+    const regionSelect = page.getByLabel("Region", { exact: true });
+    const options = await regionSelect.locator("option").allTextContents();
+    const region = options.find((o) => o !== "All regions");
+    assert.ok(region, `the demo has account regions: ${options.join(", ")}`);
+    await regionSelect.selectOption(region);
+    await page.waitForURL(new RegExp(`region=${encodeURIComponent(region)}`));
+    const regionTable = page.getByRole("table", { name: "Won revenue by account region" });
+    await regionTable.locator("tbody tr").first().waitFor();
+    await page.waitForFunction(
+      (expected) => {
+        const table = [...document.querySelectorAll("table")].find((el) =>
+          el.querySelector("caption")?.textContent?.includes("Won revenue by account region"),
+        );
+        const cells = [...(table?.querySelectorAll("tbody tr td:first-child") ?? [])].map((td) =>
+          td.textContent?.trim(),
+        );
+        return cells.length > 0 && cells.every((text) => text === expected);
+      },
+      region,
+      { timeout: 30_000 },
+    );
+    await saveScreenshot(page, t, `filtered-${region}`);
+
+    // Generate the board pack for this view, follow progress, download the PDF.
+    await page.getByRole("button", { name: "Generate board pack" }).click();
+    const download = page.getByRole("link", { name: /Download PDF/ }).first();
+    await download.waitFor({ timeout: 180_000 });
+    await saveScreenshot(page, t, "board-pack-ready");
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    await mkdir(resultsDir, { recursive: true });
+    const pdfPath = join(resultsDir, `${slug(t.name)}--board-pack.pdf`);
+    await file.saveAs(pdfPath);
+    const bytes = await readFile(pdfPath);
+    assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-", "the download is a PDF");
+    assert.ok(bytes.length > 5_000, `a real document (${bytes.length} bytes)`);
+
+    const converter = pdftoppm();
+    const pngBase = join(resultsDir, `${slug(t.name)}--board-pack-page-1`);
+    if (converter) {
+      await run(converter, ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase]);
+      assert.ok(existsSync(`${pngBase}.png`), "first page rendered as PNG");
+    } else {
+      // No poppler: show the PDF in the browser's own viewer and screenshot that.
+      const viewer = await page.context().newPage();
+      await viewer.goto(`data:application/pdf;base64,${bytes.toString("base64")}`).catch(() => undefined);
+      await viewer.waitForTimeout(2_000);
+      await writeFile(`${pngBase}.png`, await viewer.screenshot());
+      await viewer.close();
+    }
+  }),
+);
+
+test(
+  "partner scorecard: a partner sees its own figures and the peer comparison (or why there is none)",
+  { timeout },
+  (t) =>
+    withPage(t, async ({ page }) => {
+      await signIn(page, accounts.northwindAdmin);
+      await waitForPath(page, /^\/portal/);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My scorecard" }).click();
+      await waitForPath(page, "/portal/scorecard");
+      await page.getByRole("heading", { level: 1, name: "My scorecard" }).waitFor();
+      await page.getByTestId("scorecard").waitFor({ timeout: 60_000 });
+      await page.getByRole("list", { name: "Scorecard figures" }).getByText("Sourced revenue").waitFor();
+      await page.getByRole("heading", { name: "Compared with similar partners" }).waitFor();
+      const shown =
+        (await page.getByTestId("benchmark").count()) + (await page.getByTestId("benchmark-unavailable").count());
+      assert.equal(shown, 1, "either quartiles or the fewer-than-5-peers message");
+      await saveScreenshot(page, t, "portal-scorecard");
+    }),
+);
