@@ -106,3 +106,23 @@ test("executive dashboard: drill down, filter by region, generate and download t
     }
   }),
 );
+
+test(
+  "partner scorecard: a partner sees its own figures and the peer comparison (or why there is none)",
+  { timeout },
+  (t) =>
+    withPage(t, async ({ page }) => {
+      await signIn(page, accounts.northwindAdmin);
+      await waitForPath(page, /^\/portal/);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My scorecard" }).click();
+      await waitForPath(page, "/portal/scorecard");
+      await page.getByRole("heading", { level: 1, name: "My scorecard" }).waitFor();
+      await page.getByTestId("scorecard").waitFor({ timeout: 60_000 });
+      await page.getByRole("list", { name: "Scorecard figures" }).getByText("Sourced revenue").waitFor();
+      await page.getByRole("heading", { name: "Compared with similar partners" }).waitFor();
+      const shown =
+        (await page.getByTestId("benchmark").count()) + (await page.getByTestId("benchmark-unavailable").count());
+      assert.equal(shown, 1, "either quartiles or the fewer-than-5-peers message");
+      await saveScreenshot(page, t, "portal-scorecard");
+    }),
+);

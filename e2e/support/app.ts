@@ -15,12 +15,14 @@ export const accounts = {
 export const consoleNav = [
   "Dashboard",
   "Partners",
+  "Accounts",
   "Recruitment",
   "Programs",
   "Onboarding",
   "Agreements",
   "Leads",
   "Deals",
+  "Opportunities",
   "Attribution",
   "Enablement",
   "MDF",
@@ -29,6 +31,7 @@ export const consoleNav = [
 export const portalNav = [
   "Home",
   "Tier & benefits",
+  "My scorecard",
   "Agreements",
   "Deals",
   "Leads",

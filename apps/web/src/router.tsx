@@ -318,6 +318,11 @@ const portalTierRoute = createRoute({
   path: "tier",
   component: lazyRouteComponent(() => import("./pages/portal/PortalTierPage"), "PortalTierPage"),
 });
+const portalScorecardRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "scorecard",
+  component: lazyRouteComponent(() => import("./pages/portal/PortalScorecardPage"), "PortalScorecardPage"),
+});
 const portalAgreementsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "agreements",
@@ -442,6 +447,7 @@ const routeTree = rootRoute.addChildren([
   portalRoute.addChildren([
     portalIndexRoute,
     portalTierRoute,
+    portalScorecardRoute,
     portalAgreementsRoute,
     portalDealsRoute,
     portalRegisterDealRoute,

@@ -3,6 +3,8 @@ import { type Database, transaction } from "../db";
 import { agreementsSeed } from "../modules/agreements";
 import { attributionSeed } from "../modules/attribution";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
+import { leadsSeed } from "../modules/leads";
+import { metricsSeed } from "../modules/metrics";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
 import { programsSeed } from "../modules/programs";
@@ -30,8 +32,12 @@ export const seedContributors: readonly SeedContributor[] = [
   recruitmentSeed,
   // Last: accounts, opportunities, touchpoints and revenue over the partners above.
   demoEcosystemSeed,
+  // After the accounts exist: leads and referrals link to them.
+  leadsSeed,
   // After the demo deals and touches: one attribution snapshot per default model.
   attributionSeed,
+  // Last: the metric read models summarize everything seeded above.
+  metricsSeed,
 ];
 
 export interface DemoSeedResult {

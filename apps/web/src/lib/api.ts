@@ -35,6 +35,7 @@ import type {
 import { lifecycleEndpoints } from "./endpoints/lifecycle";
 import { programEndpoints } from "./endpoints/programs";
 import { reportEndpoints } from "./endpoints/reports";
+import { scorecardEndpoints } from "./endpoints/scorecards";
 import { buildUrl, type Method, type PageParams, request } from "./http";
 
 export {
@@ -198,4 +199,5 @@ export const api = {
   ...programEndpoints,
   // ── executive reporting ──
   ...reportEndpoints,
+  ...scorecardEndpoints,
 };

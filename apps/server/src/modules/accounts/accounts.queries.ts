@@ -7,21 +7,28 @@ import { accounts } from "./accounts.schema";
 
 export type AccountFilters = Omit<AccountListQuery, "sort" | "dir" | "limit" | "offset">;
 
+/** Trigram similarity a misspelt search needs to match a name (the `%` operator's 0.3 is too loose). */
+const FUZZY_MATCH = 0.45;
+
 /** Escapes LIKE wildcards so a search for `50%` means the characters. */
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, "\\$&");
 
 /**
  * The WHERE clause of the account list, always workspace-scoped. The search matches the
- * normalized name (legal forms stripped, accents folded: the trigram index `accounts_name_trgm_idx`)
- * or a domain prefix.
+ * normalized name (legal forms stripped, accents folded) by substring or close spelling, both
+ * through the trigram index `accounts_name_trgm_idx`, or the registrable domain exactly.
  */
 export function accountFilterWhere(workspaceId: string, filters: AccountFilters): SQL {
   const where: (SQL | undefined)[] = [sql`a.workspace_id = ${workspaceId}::uuid`];
   const search = searchTerms(filters.q);
   if (search) {
     where.push(
-      sql`(a.name_normalized like ${`%${escapeLike(search.name)}%`} or a.domain like ${`${escapeLike(search.domain)}%`}${
-        search.name.length >= 4 ? sql` or a.name_normalized % ${search.name}` : sql``
+      sql`(a.name_normalized like ${`%${escapeLike(search.name)}%`}${
+        search.domain ? sql` or a.domain = ${search.domain}` : sql``
+      }${
+        search.name.length >= 4
+          ? sql` or (a.name_normalized % ${search.name} and similarity(a.name_normalized, ${search.name}) >= ${FUZZY_MATCH})`
+          : sql``
       })`,
     );
   }
@@ -45,8 +52,9 @@ export function accountFilterWhere(workspaceId: string, filters: AccountFilters)
 function searchTerms(q: string | undefined) {
   const text = q?.trim().toLowerCase();
   if (!text) return null;
-  const normalized = accountMatchKeys({ name: text }).nameNormalized || text;
-  return { name: normalized, domain: text.replace(/^https?:\/\//, "").replace(/^www\./, "") };
+  // A search that reads as a domain or URL also matches the registrable domain exactly (indexed).
+  const domain = text.includes(".") ? accountMatchKeys({ name: "x", domain: text }).domain : null;
+  return { name: accountMatchKeys({ name: text }).nameNormalized || text, domain };
 }
 
 const sortColumns = {
@@ -125,7 +133,7 @@ export async function listAccounts(
   const direction = query.dir === "desc" ? sql`desc` : sql`asc`;
   const order =
     search && query.sort === "name"
-      ? sql`order by (a.domain = ${search.domain} or a.name_normalized = ${search.name}) desc,
+      ? sql`order by (a.domain is not distinct from ${search.domain} or a.name_normalized = ${search.name}) desc,
           (a.name_normalized like ${`${escapeLike(search.name)}%`}) desc, similarity(a.name_normalized, ${search.name}) desc,
           lower(a.name), a.id`
       : sql`order by ${sortColumns[query.sort]} ${direction} nulls last, a.id ${direction}`;

@@ -45,7 +45,7 @@ describe("accounts API", () => {
 
     const byName = (await call("GET", "/api/console/accounts?q=CONTOSO%20limited")).json();
     expect(byName.items.map((a: { name: string }) => a.name)).toEqual(["Contoso Ltd."]);
-    const byDomain = (await call("GET", "/api/console/accounts?q=northwind-search")).json();
+    const byDomain = (await call("GET", "/api/console/accounts?q=https://www.northwind-search.example/about")).json();
     expect(byDomain.items.map((a: { name: string }) => a.name)).toEqual(["Northwind Traders"]);
     const typo = (await call("GET", "/api/console/accounts?q=tailspinn%20toys")).json();
     expect(typo.items.map((a: { name: string }) => a.name)).toContain("Tailspin Toys");

@@ -85,7 +85,7 @@ export async function upsertAccounts(
         website text, domain text, country text, region text, industry text, size text, phone text, phone_e164 text,
         owner_id uuid, owner_email text, status text, customer_since date, name_normalized text, name_keys text[])
     ),
-    resolved as (
+    resolved as materialized (
       select x.*,
         coalesce(x.owner_id, (select u.id from users u where u.workspace_id = ${workspaceId}::uuid
           and u.partner_id is null and lower(u.email) = x.owner_email)) as owner,
@@ -94,7 +94,7 @@ export async function upsertAccounts(
             and x.external_id is not null and a.external_id = x.external_id),
           (select a.id from accounts a where a.workspace_id = ${workspaceId}::uuid and x.domain is not null
             and a.domain = x.domain and (a.external_id is null or x.external_id is null)
-            order by a.created_at, a.id limit 1)
+            order by a.domain, a.created_at, a.id limit 1)
         ) as target
       from x
     ),
@@ -138,11 +138,13 @@ export async function upsertAccounts(
       from keyed k where k.target is null
       returning id, name, domain, country, industry, size, status, owner_id, external_id
     )
-    select k.ord, k.account_id as id, k.target is null as created,
-      (select to_jsonb(o) from old o where o.id = k.target) as before,
-      coalesce((select to_jsonb(u) from updated u where u.id = k.account_id),
-               (select to_jsonb(i) from inserted i where i.id = k.account_id)) as after
-    from keyed k order by k.ord`);
+    select k.ord, k.account_id as id, k.target is null as created, to_jsonb(o) as before,
+      coalesce(to_jsonb(u), to_jsonb(i)) as after
+    from keyed k
+      left join old o on o.id = k.target
+      left join updated u on u.id = k.account_id
+      left join inserted i on i.id = k.account_id
+    order by k.ord`);
 
   const outcomes = result.rows.map((r) => ({ index: Number(r.ord), id: r.id, created: r.created }));
   const memberships = rows.flatMap((row, index) =>

@@ -7,3 +7,4 @@ export { reassignExpiredOffers, reassignExpiredOffersJob } from "./leads.jobs";
 export { leadReciprocity } from "./leads.reciprocity";
 export { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./leads.routes";
 export { leadActivities, leadOffers, leadRoutingSettings, leads, referralLinks } from "./leads.schema";
+export { leadsSeed } from "./leads.seed";

@@ -11,3 +11,4 @@ export {
 } from "./touchpoints.record";
 export { consoleTouchpointRoutes, portalTouchpointRoutes } from "./touchpoints.routes";
 export { touchpoints } from "./touchpoints.schema";
+export { upsertTouchpointBatch } from "./touchpoints.service";

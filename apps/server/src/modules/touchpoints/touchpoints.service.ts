@@ -172,24 +172,37 @@ export async function createTouchpoint(ctx: ServiceContext, input: CreateTouchpo
   return record;
 }
 
+/**
+ * Validates and upserts a batch of touchpoints by external id in the caller's transaction: the
+ * records must exist, ids must be unique in the batch, and no touch may follow its deal's close.
+ */
+export async function upsertTouchpointBatch(
+  tx: Tx,
+  source: AuditSource,
+  workspaceId: string,
+  items: readonly UpsertTouchpointItem[],
+  origin: "api" | "import",
+): Promise<BulkUpsertResult> {
+  const issues = new IssueList();
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.externalId)) issues.add(bulkPath(index, "externalId"), `The id ${item.externalId} appears twice`);
+    seen.add(item.externalId);
+  });
+  issues.throwIfAny();
+  await validateTouches(tx, workspaceId, items, bulkPath, "VALIDATION_FAILED");
+  return writeTouchpointRows(tx, source, workspaceId, items, origin);
+}
+
 export async function bulkUpsertTouchpoints(
   ctx: ServiceContext,
   items: readonly UpsertTouchpointItem[],
 ): Promise<BulkUpsertResult> {
   requireVendor(ctx.actor, vendorWriters);
-  const workspaceId = ctx.actor.workspaceId;
-  return transaction(ctx.database, async (tx) => {
-    const issues = new IssueList();
-    const seen = new Map<string, number>();
-    items.forEach((item, index) => {
-      if (seen.has(item.externalId))
-        issues.add(bulkPath(index, "externalId"), `The id ${item.externalId} appears twice`);
-      seen.set(item.externalId, index);
-    });
-    issues.throwIfAny();
-    await validateTouches(tx, workspaceId, items, bulkPath, "VALIDATION_FAILED");
-    return writeTouchpointRows(tx, auditSource(ctx), workspaceId, items, originOf(ctx, true));
-  });
+  const origin = ctx.actor.apiKeyId ? "api" : "import";
+  return transaction(ctx.database, (tx) =>
+    upsertTouchpointBatch(tx, auditSource(ctx), ctx.actor.workspaceId, items, origin),
+  );
 }
 
 /** Voids a touchpoint with a reason: it stays in the ledger (and in old snapshots) but no longer counts. */

@@ -28,7 +28,14 @@ function generate(overrides: Partial<GenerateOptions> = {}) {
     (n) => `00000000-000e-4000-8000-${n.toString(16).padStart(12, "0")}`,
   );
   const generator = new DemoGenerator(options, partners);
-  const all: DemoChunk = { accounts: [], opportunities: [], touchpoints: [], revenueEvents: [], registrations: [] };
+  const all: DemoChunk = {
+    accounts: [],
+    opportunities: [],
+    touchpoints: [],
+    revenueEvents: [],
+    registrations: [],
+    leads: [],
+  };
   const hash = createHash("sha256");
   for (const chunk of generator.chunks()) {
     hash.update(JSON.stringify(chunk));
@@ -37,6 +44,7 @@ function generate(overrides: Partial<GenerateOptions> = {}) {
     all.touchpoints.push(...chunk.touchpoints);
     all.revenueEvents.push(...chunk.revenueEvents);
     all.registrations.push(...chunk.registrations);
+    all.leads.push(...chunk.leads);
   }
   return { ...all, generator, partners, checksum: hash.digest("hex") };
 }
@@ -130,6 +138,25 @@ describe("the demo ecosystem generator", () => {
       true,
     );
     expect(byStatus("submitted").length + byStatus("under_review").length).toBeGreaterThan(5);
+  });
+
+  it("leads and referrals go both ways: partner referrals behind sourced deals, vendor leads to partners, partner to partner", () => {
+    const deals = new Map(demo.opportunities.map((o) => [o.id, o]));
+    const fromPartners = demo.leads.filter((l) => l.source === "partner" && l.recipientPartnerId === null);
+    const toPartners = demo.leads.filter((l) => l.source === "vendor");
+    const between = demo.leads.filter((l) => l.senderPartnerId && l.recipientPartnerId);
+    expect(fromPartners.length).toBeGreaterThan(100);
+    expect(toPartners.length).toBeGreaterThan(100);
+    expect(between.length).toBeGreaterThan(5);
+    for (const lead of fromPartners) {
+      const deal = deals.get(lead.opportunityId ?? "");
+      expect(deal?.sourcingPartnerId).toBe(lead.senderPartnerId);
+    }
+    expect(new Set(toPartners.map((l) => l.status)).size).toBeGreaterThanOrEqual(6);
+    expect(toPartners.filter((l) => l.status === "declined").every((l) => l.declineReason)).toBe(true);
+    expect(toPartners.filter((l) => l.status === "offered").every((l) => (l.offerExpiresAt ?? 0) > l.createdAt)).toBe(
+      true,
+    );
   });
 
   it("converts amounts exactly as the revenue module does, at the close month's rate", () => {

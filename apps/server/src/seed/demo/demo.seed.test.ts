@@ -66,6 +66,9 @@ async function fingerprint(workspaceId: string) {
        (select md5(string_agg(concat_ws('|', id, partner_id, status, account_id, opportunity_id, submitted_at, decided_at),
           ',' order by id)) from deal_registrations where workspace_id = $1) as registrations_md5,
        (select count(*)::int from deal_registrations where workspace_id = $1) as registrations,
+       (select count(*)::int from leads where workspace_id = $1) as leads,
+       (select md5(string_agg(concat_ws('|', id, kind, status, sender_partner_id, recipient_partner_id, created_at), ','
+          order by id)) from leads where workspace_id = $1) as leads_md5,
        (select count(*)::int from fx_rates where workspace_id = $1) as fx_rates`,
     [workspaceId],
   );
@@ -82,6 +85,7 @@ describe("symbiont seed --demo: the generated ecosystem in the database", { time
     expect(counts.touchpoints).toBeGreaterThan(counts.opportunities / 2);
     expect(counts.fx_rates).toBeGreaterThan(100);
     expect(counts.registrations).toBeGreaterThan(50);
+    expect(counts.leads).toBeGreaterThan(50);
     const partners = await harness.database.pool.query(
       `select count(*)::int as n, count(distinct t.partner_id)::int as touching
          from partners p left join touchpoints t on t.workspace_id = p.workspace_id and t.partner_id = p.id

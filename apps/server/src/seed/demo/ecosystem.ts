@@ -34,6 +34,7 @@ export interface EcosystemSummary {
   touchpoints: number;
   revenueEvents: number;
   registrations: number;
+  leads: number;
   fxRates: number;
   rows: number;
   seconds: number;
@@ -87,7 +88,7 @@ export async function generateEcosystem(
     [...known, ...added],
   );
   const fxRates = await writeFxRates(tx, workspaceId, generator.fx);
-  const counts = { accounts: 0, opportunities: 0, touchpoints: 0, revenueEvents: 0, registrations: 0 };
+  const counts = { accounts: 0, opportunities: 0, touchpoints: 0, revenueEvents: 0, registrations: 0, leads: 0 };
   let lastReport = performance.now();
   for (const chunk of generator.chunks()) {
     await writeChunk(tx, workspaceId, chunk);
@@ -96,6 +97,7 @@ export async function generateEcosystem(
     counts.touchpoints += chunk.touchpoints.length;
     counts.revenueEvents += chunk.revenueEvents.length;
     counts.registrations += chunk.registrations.length;
+    counts.leads += chunk.leads.length;
     if (performance.now() - lastReport > 2_000) {
       lastReport = performance.now();
       const rows = counts.accounts + counts.opportunities + counts.touchpoints + counts.revenueEvents;

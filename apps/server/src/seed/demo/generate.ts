@@ -28,7 +28,15 @@ import {
 } from "./model";
 import { mulberry32, type Random } from "./random";
 import { revenueHistory } from "./revenue";
-import type { AccountRow, DemoChunk, DemoPartner, OpportunityRow, RegistrationRow, TouchpointRow } from "./rows";
+import type {
+  AccountRow,
+  DemoChunk,
+  DemoPartner,
+  LeadRow,
+  OpportunityRow,
+  RegistrationRow,
+  TouchpointRow,
+} from "./rows";
 import { isoDate } from "./rows";
 
 export interface GenerateOptions {
@@ -107,6 +115,16 @@ const CONFLICTING_REGISTRATION = 0.1;
 const DIRECT_REASON = "The account is already being worked by our direct sales team.";
 const RIVAL_REASON = "Another partner registered this opportunity first; it is protected for them.";
 
+/** Partner-influenced deals whose lead the vendor passed to the partner. */
+const VENDOR_LEAD_SHARE = 0.2;
+/** Prospect accounts the vendor offered to a partner as a lead, and their state. */
+const PROSPECT_VENDOR_LEAD = 0.2;
+const prospectStatuses = ["offered", "accepted", "contacted", "qualified", "declined", "lost"] as const;
+const prospectStatusWeights = [15, 20, 20, 15, 15, 15];
+/** Accounts one partner referred to another. */
+const PARTNER_TO_PARTNER = 0.03;
+const DECLINE_REASON = "Outside our coverage this quarter.";
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 function endOfQuarter(timeMs: number): number {
@@ -124,7 +142,7 @@ export class DemoGenerator {
   private readonly anchorMs: number;
   private readonly startMs: number;
   private readonly usedNames = new Map<string, number>();
-  private readonly counters = { account: 0, opportunity: 0, touchpoint: 0, revenue: 0, registration: 0 };
+  private readonly counters = { account: 0, opportunity: 0, touchpoint: 0, revenue: 0, registration: 0, lead: 0 };
 
   constructor(
     private readonly options: GenerateOptions,
@@ -152,6 +170,7 @@ export class DemoGenerator {
         touchpoints: [],
         revenueEvents: [],
         registrations: [],
+        leads: [],
       };
       for (let i = done; i < Math.min(this.plan.accounts, done + size); i += 1) this.account(chunk);
       yield chunk;
@@ -194,6 +213,7 @@ export class DemoGenerator {
       : 1 + random.poisson(this.plan.opportunitiesPerActiveAccount - 1);
     const deals: OpportunityRow[] = [];
     for (let i = 0; i < count; i += 1) deals.push(this.opportunity(chunk, account, currency, size));
+    this.prospectLeads(chunk, account, size, count === 0);
     // Prospects partners are registering right now: the review queue.
     if (count === 0 && random.chance(PENDING_REGISTRATION)) {
       const submittedAt = this.anchorMs - random.int(1, 20) * DAY_MS;
@@ -301,7 +321,15 @@ export class DemoGenerator {
     };
     const sourcing = lead ? this.touches(chunk, deal, team, sourced, open ? this.anchorMs : closeAt) : undefined;
     if (lead && sourcing) this.registrations(chunk, account, deal, team, lead, sourcing);
-    else if (!lead && random.chance(DIRECT_CONFLICT)) {
+    if (lead && sourcing && sourcing.type !== "registration") {
+      // A partner's referral or lead that became this deal.
+      const kind = sourcing.type === "referral" ? "referral" : "lead";
+      chunk.leads.push(this.lead(account, deal, kind, "partner", "converted", sourcing.occurredAt, lead, null));
+    } else if (lead && !sourced && random.chance(VENDOR_LEAD_SHARE)) {
+      // The vendor passed the lead to the partner who then worked the deal.
+      const at = deal.openedAt - random.int(1, 10) * DAY_MS;
+      chunk.leads.push(this.lead(account, deal, "lead", "vendor", "converted", at, null, lead));
+    } else if (!lead && random.chance(DIRECT_CONFLICT)) {
       const partner = this.pools.pick(random, account.region, openedAt);
       if (partner) {
         const submittedAt = openedAt + random.int(2, 30) * DAY_MS;
@@ -312,6 +340,59 @@ export class DemoGenerator {
       }
     }
     return deal;
+  }
+
+  /** Vendor leads to partners (accounts without a deal yet) and partner-to-partner referrals (any account). */
+  private prospectLeads(chunk: DemoChunk, account: AccountRow, size: SizeBand, prospect: boolean): void {
+    const random = this.random;
+    const quote = {
+      amountMinor: Math.round(random.logNormal(segments[size].medianAmountUsd, AMOUNT_SIGMA)) * 100,
+      currency: "USD",
+    };
+    if (prospect && random.chance(PROSPECT_VENDOR_LEAD)) {
+      const status = random.weighted(prospectStatuses, prospectStatusWeights);
+      const at = this.anchorMs - (status === "offered" ? random.int(1, 2) : random.int(4, 180)) * DAY_MS;
+      const partner = this.pools.pick(random, account.region, at);
+      if (partner) chunk.leads.push(this.lead(account, quote, "lead", "vendor", status, at, null, partner));
+    }
+    if (random.chance(PARTNER_TO_PARTNER)) {
+      const at = this.anchorMs - random.int(4, 365) * DAY_MS;
+      const sender = this.pools.pick(random, account.region, at);
+      const recipient = this.pools.pick(random, account.region, at);
+      const status = random.weighted(["accepted", "contacted", "qualified", "declined"] as const, [3, 3, 2, 2]);
+      if (sender && recipient && sender !== recipient)
+        chunk.leads.push(this.lead(account, quote, "referral", "partner", status, at, sender, recipient));
+    }
+  }
+
+  private lead(
+    account: AccountRow,
+    deal: Pick<OpportunityRow, "amountMinor" | "currency"> & { id?: string },
+    kind: LeadRow["kind"],
+    source: LeadRow["source"],
+    status: LeadRow["status"],
+    at: number,
+    sender: PartnerProfile | null,
+    recipient: PartnerProfile | null,
+  ): LeadRow {
+    return {
+      id: this.id(0x1e, "lead"),
+      kind,
+      source,
+      status,
+      company: account.name,
+      domain: account.domain,
+      country: account.country,
+      amountMinor: deal.amountMinor,
+      currency: deal.currency,
+      senderPartnerId: sender?.partner.id ?? null,
+      recipientPartnerId: recipient?.partner.id ?? null,
+      offerExpiresAt: status === "offered" ? at + 3 * DAY_MS : null,
+      declineReason: status === "declined" ? DECLINE_REASON : null,
+      accountId: account.id,
+      opportunityId: status === "converted" ? (deal.id ?? null) : null,
+      createdAt: Math.floor(at / 60_000) * 60_000,
+    };
   }
 
   /** A sourced deal came from an approved registration; sometimes another partner was too late. */

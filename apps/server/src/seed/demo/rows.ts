@@ -88,12 +88,32 @@ export interface RegistrationRow {
   protectionExpiresAt: number | null;
 }
 
+export interface LeadRow {
+  id: string;
+  kind: "lead" | "referral";
+  source: "vendor" | "partner";
+  status: "offered" | "accepted" | "declined" | "contacted" | "qualified" | "converted" | "lost";
+  company: string;
+  domain: string;
+  country: string;
+  amountMinor: number;
+  currency: string;
+  senderPartnerId: string | null;
+  recipientPartnerId: string | null;
+  offerExpiresAt: number | null;
+  declineReason: string | null;
+  accountId: string;
+  opportunityId: string | null;
+  createdAt: number;
+}
+
 export interface DemoChunk {
   accounts: AccountRow[];
   opportunities: OpportunityRow[];
   touchpoints: TouchpointRow[];
   revenueEvents: RevenueEventRow[];
   registrations: RegistrationRow[];
+  leads: LeadRow[];
 }
 
 export const isoDate = (timeMs: number) => new Date(timeMs).toISOString().slice(0, 10);

@@ -88,7 +88,7 @@ export async function writeFxRates(tx: Tx, workspaceId: string, fx: FxTable): Pr
 }
 
 export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk): Promise<void> {
-  const { accounts, opportunities, touchpoints, revenueEvents, registrations } = chunk;
+  const { accounts, opportunities, touchpoints, revenueEvents, registrations, leads } = chunk;
   const keys = accounts.map((a) => accountMatchKeys({ name: a.name, domain: a.domain, country: a.country }));
   await run(
     tx,
@@ -155,6 +155,7 @@ export async function writeChunk(tx: Tx, workspaceId: string, chunk: DemoChunk):
     ],
   );
   await writeRegistrations(tx, workspaceId, registrations);
+  await writeLeads(tx, workspaceId, leads);
   await run(
     tx,
     `insert into touchpoints (workspace_id, id, partner_id, opportunity_id, account_id, type, occurred_at,
@@ -259,6 +260,61 @@ async function writeRegistrations(tx: Tx, workspaceId: string, rows: DemoChunk["
       rows.map((r) => r.status),
       rows.map((r) => iso(r.decidedAt ?? r.submittedAt)),
       rows.map((r) => r.decisionReason),
+    ],
+  );
+}
+
+/** Leads and referrals in every direction; a lead offered to a partner has its offer. */
+async function writeLeads(tx: Tx, workspaceId: string, rows: DemoChunk["leads"]): Promise<void> {
+  if (rows.length === 0) return;
+  await run(
+    tx,
+    `insert into leads (workspace_id, id, kind, source, status, company, domain, country, amount_minor, currency,
+       sender_partner_id, recipient_partner_id, offer_expires_at, decline_reason, account_id, opportunity_id,
+       created_by, created_at, updated_at)
+     select $1, id, kind, source, status, company, domain, country, amount, currency, sender, recipient, expires,
+       reason, account, opportunity, 'demo seed', created, created
+     from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[],
+       $10::text[], $11::uuid[], $12::uuid[], $13::timestamptz[], $14::text[], $15::uuid[], $16::uuid[],
+       $17::timestamptz[])
+       as t(id, kind, source, status, company, domain, country, amount, currency, sender, recipient, expires, reason,
+         account, opportunity, created)`,
+    [
+      workspaceId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.source),
+      rows.map((r) => r.status),
+      rows.map((r) => r.company),
+      rows.map((r) => r.domain),
+      rows.map((r) => r.country),
+      rows.map((r) => r.amountMinor),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.senderPartnerId),
+      rows.map((r) => r.recipientPartnerId),
+      rows.map((r) => (r.offerExpiresAt === null ? null : iso(r.offerExpiresAt))),
+      rows.map((r) => r.declineReason),
+      rows.map((r) => r.accountId),
+      rows.map((r) => r.opportunityId),
+      rows.map((r) => iso(r.createdAt)),
+    ],
+  );
+  await run(
+    tx,
+    `insert into lead_offers (workspace_id, lead_id, partner_id, offered_at, expires_at, outcome, decided_at, reason)
+     select $1, id, recipient, created, created + interval '3 days',
+       case status when 'offered' then 'pending' when 'declined' then 'declined' else 'accepted' end,
+       case when status <> 'offered' then created + interval '1 day' end, reason
+     from unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[])
+       as t(id, recipient, created, status, reason)
+     where recipient is not null`,
+    [
+      workspaceId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.recipientPartnerId),
+      rows.map((r) => iso(r.createdAt)),
+      rows.map((r) => r.status),
+      rows.map((r) => r.declineReason),
     ],
   );
 }

@@ -1,6 +1,7 @@
 import { AppShell, type NavItem } from "../../components/layout/AppShell";
 import {
   BookIcon,
+  ChartIcon,
   CoinsIcon,
   DealsIcon,
   HomeIcon,
@@ -15,6 +16,7 @@ import { useCurrentUser } from "../../lib/auth";
 const nav: NavItem[] = [
   { to: "/portal", label: "Home", icon: <HomeIcon />, exact: true },
   { to: "/portal/tier", label: "Tier & benefits", icon: <SparkIcon /> },
+  { to: "/portal/scorecard", label: "My scorecard", icon: <ChartIcon /> },
   { to: "/portal/agreements", label: "Agreements", icon: <ListIcon /> },
   { to: "/portal/deals", label: "Deals", icon: <DealsIcon /> },
   { to: "/portal/leads", label: "Leads", icon: <LeadsIcon /> },

@@ -7,6 +7,7 @@ import { PartnerTierTab } from "../programs/PartnerTierTab";
 import { ActivityTab } from "./ActivityTab";
 import { OverviewTab } from "./OverviewTab";
 import { PeopleTab } from "./PeopleTab";
+import { ScorecardTab } from "./ScorecardTab";
 
 export interface PartnerTabProps {
   partner: PartnerRecord;
@@ -21,6 +22,7 @@ export interface PartnerProfileTab {
 /** The partner profile's tabs, in order. Modules add theirs with one line each. */
 export const partnerProfileTabs: PartnerProfileTab[] = [
   { id: "overview", label: "Overview", component: OverviewTab },
+  { id: "scorecard", label: "Scorecard", component: ScorecardTab },
   { id: "people", label: "People", component: PeopleTab },
   { id: "onboarding", label: "Onboarding", component: PartnerOnboardingTab },
   { id: "tier", label: "Tier", component: PartnerTierTab },
