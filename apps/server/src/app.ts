@@ -22,6 +22,7 @@ import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
 import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
+import { consoleMetricRoutes, portalMetricRoutes } from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(consoleTouchpointRoutes);
       await scope.register(consoleRegistrationRoutes);
       await scope.register(consoleLeadRoutes);
+      await scope.register(consoleMetricRoutes);
     },
     { prefix: "/api/console" },
   );
@@ -179,6 +181,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await scope.register(portalTouchpointRoutes);
       await scope.register(portalRegistrationRoutes);
       await scope.register(portalLeadRoutes);
+      await scope.register(portalMetricRoutes);
     },
     { prefix: "/api/portal" },
   );

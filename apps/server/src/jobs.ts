@@ -2,6 +2,7 @@ import { recomputeAttributionJob } from "./modules/attribution";
 import { expireRegistrationsJob, registrationSlaJob } from "./modules/deals";
 import { expireInvitationsJob } from "./modules/identity";
 import { reassignExpiredOffersJob } from "./modules/leads";
+import { refreshMetricsJob } from "./modules/metrics";
 import { flagOverdueStepsJob } from "./modules/onboarding";
 import { runPartnerImportJob } from "./modules/partners";
 import { renderBoardPackJob } from "./modules/reports";
@@ -23,4 +24,5 @@ export const jobDefinitions = [
   expireRegistrationsJob,
   registrationSlaJob,
   reassignExpiredOffersJob,
+  refreshMetricsJob,
 ] as const;

@@ -8,6 +8,7 @@ export * from "./errors";
 export * from "./identity";
 export * from "./imports";
 export * from "./leads";
+export * from "./metrics";
 export * from "./onboarding";
 export * from "./partner-domain";
 export * from "./partners";

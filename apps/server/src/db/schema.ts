@@ -5,6 +5,7 @@ export * from "../modules/attribution/attribution.schema";
 export * from "../modules/deals/deals.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/leads/leads.schema";
+export * from "../modules/metrics/metrics.schema";
 export * from "../modules/onboarding/onboarding.schema";
 export * from "../modules/partners/partners.schema";
 export * from "../modules/programs/programs.schema";

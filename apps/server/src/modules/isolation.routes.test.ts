@@ -9,6 +9,7 @@ import { auditIsolationCases } from "./audit/audit.isolation";
 import { registrationIsolationCases } from "./deals/deals.isolation";
 import { identityIsolationCases, identityPublicRoutes } from "./identity/identity.isolation";
 import { leadIsolationCases, leadPublicRoutes } from "./leads/leads.isolation";
+import { metricIsolationCases } from "./metrics/metrics.isolation";
 import { onboardingIsolationCases } from "./onboarding/onboarding.isolation";
 import { partnerImportIsolationCases } from "./partners/partners.import.isolation";
 import { partnerIsolationCases } from "./partners/partners.isolation";
@@ -42,6 +43,7 @@ const modules: Record<string, IsolationCase[]> = {
   touchpoints: touchpointIsolationCases(context),
   registrations: registrationIsolationCases(context),
   leads: leadIsolationCases(context),
+  metrics: metricIsolationCases(context),
 };
 
 /** Routes deliberately outside the matrix, each with the reason. */

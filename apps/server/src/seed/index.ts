@@ -4,6 +4,7 @@ import { agreementsSeed } from "../modules/agreements";
 import { attributionSeed } from "../modules/attribution";
 import { demoLogins, hashPassword, identitySeed } from "../modules/identity";
 import { leadsSeed } from "../modules/leads";
+import { metricsSeed } from "../modules/metrics";
 import { onboardingSeed } from "../modules/onboarding";
 import { partnerManagersSeed, partnersSeed } from "../modules/partners";
 import { programsSeed } from "../modules/programs";
@@ -35,6 +36,8 @@ export const seedContributors: readonly SeedContributor[] = [
   leadsSeed,
   // After the demo deals and touches: one attribution snapshot per default model.
   attributionSeed,
+  // Last: the metric read models summarize everything seeded above.
+  metricsSeed,
 ];
 
 export interface DemoSeedResult {

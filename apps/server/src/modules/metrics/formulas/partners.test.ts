@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { leadReciprocity, marketPenetration, peerBenchmark, timeToFirstRevenueByCohort } from "./partners";
+import {
+  leadReciprocity,
+  marketPenetration,
+  peerBenchmark,
+  percentileRank,
+  timeToFirstRevenueByCohort,
+} from "./partners";
 
 describe("time to first revenue", () => {
   it("groups partners by activation month", () => {
@@ -52,5 +58,13 @@ describe("peer benchmark", () => {
   it("reports quartiles, nothing else", () => {
     expect(peerBenchmark([5, 1, 4, 2, 3])).toEqual({ peers: 5, q1: 2, median: 3, q3: 4 });
     expect(peerBenchmark([10, 20, 30, 40, 50, 60])).toEqual({ peers: 6, q1: 22.5, median: 35, q3: 47.5 });
+  });
+});
+
+describe("percentile rank", () => {
+  it("counts values below and half the ties", () => {
+    // below 2 (10, 20), ties 2 (30, 30) → (2 + 1) ÷ 5 = 60
+    expect(percentileRank(30, [10, 20, 30, 30, 40])).toBe(60);
+    expect(percentileRank(5, [])).toBeNull();
   });
 });

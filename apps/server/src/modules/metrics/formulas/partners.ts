@@ -116,3 +116,11 @@ export function peerBenchmark(
   };
   return { peers: values.length, q1: at(0.25), median: at(0.5), q3: at(0.75) };
 }
+
+/** The 0–100 percentile rank of `value` in `population` (values below it, plus half of the ties). */
+export function percentileRank(value: number, population: readonly number[]): number | null {
+  if (population.length === 0) return null;
+  const below = population.filter((other) => other < value).length;
+  const equal = population.filter((other) => other === value).length;
+  return (100 * (below + equal / 2)) / population.length;
+}

@@ -62,14 +62,16 @@ export function netRevenueRetention(movements: readonly RevenueMovement[], from:
   }
   let start = 0;
   for (const value of cohort.values()) start += value;
+  return { ...retentionRatios({ start, expansion, contraction, churn }), accounts: cohort.size };
+}
+
+/** NRR = (start + expansion − contraction − churn) ÷ start; GRR = (start − contraction − churn) ÷ start. */
+export function retentionRatios(totals: { start: number; expansion: number; contraction: number; churn: number }) {
+  const { start, expansion, contraction, churn } = totals;
   return {
-    start,
-    expansion,
-    contraction,
-    churn,
+    ...totals,
     nrr: start === 0 ? null : (start + expansion - contraction - churn) / start,
     grr: start === 0 ? null : (start - contraction - churn) / start,
-    accounts: cohort.size,
   };
 }
 

@@ -46,21 +46,26 @@ export interface UpliftResult {
   level: number;
 }
 
-interface Cell {
-  partner: number[];
-  direct: number[];
-}
-
 /** Amount bands in major units, for matching deals of comparable size. */
 const sizeBands = [10_000, 50_000, 250_000, 1_000_000];
+const sizeBandLabels = ["<10k", "10k-50k", "50k-250k", "250k-1m", "1m+"];
+
+/** The band thresholds in minor units (for SQL `width_bucket`, which yields the band index). */
+export function sizeBandThresholds(minorPerMajor = 100): number[] {
+  return sizeBands.map((limit) => limit * minorPerMajor);
+}
+
+/** The label of a band index from `width_bucket(amount, thresholds)`; null → `unknown`. */
+export function sizeBandLabel(index: number | null): string {
+  return index === null ? "unknown" : (sizeBandLabels[index] as string);
+}
 
 /** `<10k`, `10k-50k`, `50k-250k`, `250k-1m`, `1m+`, or `unknown`; amounts in minor units. */
 export function sizeBand(amountMinor: number | null, minorPerMajor = 100): string {
   if (amountMinor === null) return "unknown";
   const major = amountMinor / minorPerMajor;
-  const labels = ["<10k", "10k-50k", "50k-250k", "250k-1m", "1m+"];
   const index = sizeBands.findIndex((limit) => major < limit);
-  return labels[index === -1 ? labels.length - 1 : index] as string;
+  return sizeBandLabels[index === -1 ? sizeBandLabels.length - 1 : index] as string;
 }
 
 /** The matching key: customer segment (account size, industry …) × deal size band. */
@@ -68,8 +73,25 @@ export function dealStratum(segment: string | null, amountMinor: number | null):
   return `${segment ?? "unknown"}|${sizeBand(amountMinor)}`;
 }
 
-function cells(observations: readonly UpliftObservation[]): Map<string, Cell> {
-  const byStratum = new Map<string, Cell>();
+/** A group's values in one stratum, or their summary when the values are too many to ship. */
+export interface GroupCell {
+  n: number;
+  mean: number;
+  /** Sample variance (0 below two values). */
+  variance: number;
+  /** The values themselves when known: the bootstrap then resamples them exactly. */
+  values?: readonly number[];
+}
+
+export interface StratumCells {
+  stratum: string;
+  partner: GroupCell | null;
+  direct: GroupCell | null;
+}
+
+/** Summarizes observations into cells (values kept). */
+export function upliftCells(observations: readonly UpliftObservation[]): StratumCells[] {
+  const byStratum = new Map<string, { partner: number[]; direct: number[] }>();
   for (const observation of observations) {
     let cell = byStratum.get(observation.stratum);
     if (!cell) {
@@ -78,38 +100,47 @@ function cells(observations: readonly UpliftObservation[]): Map<string, Cell> {
     }
     (observation.partner ? cell.partner : cell.direct).push(observation.value);
   }
-  return byStratum;
+  const summary = (values: number[]): GroupCell | null =>
+    values.length === 0
+      ? null
+      : { n: values.length, mean: sum(values) / values.length, variance: sampleVariance(values) ?? 0, values };
+  return [...byStratum].map(([stratum, cell]) => ({
+    stratum,
+    partner: summary(cell.partner),
+    direct: summary(cell.direct),
+  }));
 }
 
 interface Matched {
   stratum: string;
   weight: number;
-  partner: number[];
-  direct: number[];
+  partner: GroupCell;
+  direct: GroupCell;
 }
 
-function estimate(strata: readonly Matched[], partnerMeans: number[], directMeans: number[]) {
-  let partner = 0;
-  let direct = 0;
-  strata.forEach((stratum, i) => {
-    partner += stratum.weight * (partnerMeans[i] as number);
-    direct += stratum.weight * (directMeans[i] as number);
-  });
-  return { partner, direct };
-}
-
-/** One bootstrap draw of a group's mean: exact resampling, or N(mean, sd/√n) for large groups. */
-function resampleMean(values: readonly number[], random: () => number, exactLimit: number, sd: number): number {
-  const n = values.length;
-  if (n <= exactLimit) {
+/** One bootstrap draw of a group's mean: exact resampling, or N(mean, sd/√n) for large or summarized groups. */
+function resampleMean(cell: GroupCell, random: () => number, exactLimit: number): number {
+  const n = cell.n;
+  if (cell.values && n <= exactLimit) {
     let total = 0;
-    for (let i = 0; i < n; i++) total += values[Math.floor(random() * n)] as number;
+    for (let i = 0; i < n; i++) total += cell.values[Math.floor(random() * n)] as number;
     return total / n;
   }
   const u1 = Math.max(random(), Number.MIN_VALUE);
   const u2 = random();
   const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  return sum(values) / n + (z * sd) / Math.sqrt(n);
+  return cell.mean + (z * Math.sqrt(cell.variance)) / Math.sqrt(n);
+}
+
+/** Pools cells into one group's n, mean and sample variance (for Welch). */
+function pooled(cells: readonly GroupCell[]): { n: number; mean: number; variance: number } {
+  const n = cells.reduce((total, cell) => total + cell.n, 0);
+  const m = cells.reduce((total, cell) => total + cell.n * cell.mean, 0) / n;
+  const squares = cells.reduce(
+    (total, cell) => total + (cell.n - 1) * cell.variance + cell.n * (cell.mean - m) ** 2,
+    0,
+  );
+  return { n, mean: m, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 
 /** Welch's two-sample t interval for the difference of means. */
@@ -123,12 +154,24 @@ export function welchInterval(
   const ma = mean(a);
   const mb = mean(b);
   if (va === null || vb === null || ma === null || mb === null) return null;
-  const sa = va / a.length;
-  const sb = vb / b.length;
+  return welchFromSummaries({ n: a.length, mean: ma, variance: va }, { n: b.length, mean: mb, variance: vb }, level);
+}
+
+/** Welch's interval from each group's n, mean and sample variance. */
+export function welchFromSummaries(
+  a: { n: number; mean: number; variance: number },
+  b: { n: number; mean: number; variance: number },
+  level = 0.95,
+): (Interval & { difference: number; df: number }) | null {
+  if (a.n < 2 || b.n < 2) return null;
+  const ma = a.mean;
+  const mb = b.mean;
+  const sa = a.variance / a.n;
+  const sb = b.variance / b.n;
   const se = Math.sqrt(sa + sb);
   const difference = ma - mb;
-  if (se === 0) return { low: difference, high: difference, difference, df: a.length + b.length - 2 };
-  const df = (sa + sb) ** 2 / (sa ** 2 / (a.length - 1) + sb ** 2 / (b.length - 1));
+  if (se === 0) return { low: difference, high: difference, difference, df: a.n + b.n - 2 };
+  const df = (sa + sb) ** 2 / (sa ** 2 / (a.n - 1) + sb ** 2 / (b.n - 1));
   const t = studentTQuantile(1 - (1 - level) / 2, df);
   return { low: difference - t * se, high: difference + t * se, difference, df };
 }
@@ -140,6 +183,11 @@ export function welchInterval(
  * (both groups resampled within every stratum, seeded), with Welch's t as a cross-check.
  */
 export function partnerUplift(observations: readonly UpliftObservation[], options: UpliftOptions = {}): UpliftResult {
+  return partnerUpliftFromCells(upliftCells(observations), options);
+}
+
+/** The same estimate from per-stratum cells (values, or n/mean/variance when there are too many). */
+export function partnerUpliftFromCells(cells: readonly StratumCells[], options: UpliftOptions = {}): UpliftResult {
   const resamples = options.resamples ?? 1000;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
@@ -148,14 +196,14 @@ export function partnerUplift(observations: readonly UpliftObservation[], option
   let unmatched = 0;
   let partnerCount = 0;
   let directCount = 0;
-  for (const [stratum, cell] of [...cells(observations)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (cell.partner.length === 0 || cell.direct.length === 0) {
-      unmatched += cell.partner.length + cell.direct.length;
+  for (const cell of [...cells].sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : 0))) {
+    if (!cell.partner || !cell.direct || cell.partner.n === 0 || cell.direct.n === 0) {
+      unmatched += (cell.partner?.n ?? 0) + (cell.direct?.n ?? 0);
       continue;
     }
-    matched.push({ stratum, weight: cell.partner.length, partner: cell.partner, direct: cell.direct });
-    partnerCount += cell.partner.length;
-    directCount += cell.direct.length;
+    matched.push({ stratum: cell.stratum, weight: cell.partner.n, partner: cell.partner, direct: cell.direct });
+    partnerCount += cell.partner.n;
+    directCount += cell.direct.n;
   }
   const base = { matched: { partner: partnerCount, direct: directCount, strata: matched.length }, unmatched };
   const common = { resamples, seed, level };
@@ -172,42 +220,33 @@ export function partnerUplift(observations: readonly UpliftObservation[], option
     };
   }
   for (const stratum of matched) stratum.weight /= partnerCount;
-  const point = estimate(
-    matched,
-    matched.map((s) => sum(s.partner) / s.partner.length),
-    matched.map((s) => sum(s.direct) / s.direct.length),
-  );
-  const sds = matched.map((s) => ({
-    partner: Math.sqrt(sampleVariance(s.partner) ?? 0),
-    direct: Math.sqrt(sampleVariance(s.direct) ?? 0),
-  }));
+  const weighted = (means: (s: Matched) => number) => matched.reduce((total, s) => total + s.weight * means(s), 0);
+  const partnerMean = weighted((s) => s.partner.mean);
+  const directMean = weighted((s) => s.direct.mean);
   const random = seededRandom(seed);
   const differences: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    const draw = estimate(
-      matched,
-      matched.map((s, i) => resampleMean(s.partner, random, exactLimit, sds[i]?.partner ?? 0)),
-      matched.map((s, i) => resampleMean(s.direct, random, exactLimit, sds[i]?.direct ?? 0)),
-    );
-    differences.push(draw.partner - draw.direct);
+    let difference = 0;
+    for (const s of matched) {
+      const p = resampleMean(s.partner, random, exactLimit);
+      const d = resampleMean(s.direct, random, exactLimit);
+      difference += s.weight * (p - d);
+    }
+    differences.push(difference);
   }
   differences.sort((a, b) => a - b);
   const alpha = (1 - level) / 2;
-  const difference = point.partner - point.direct;
+  const difference = partnerMean - directMean;
   return {
-    partnerMean: point.partner,
-    directMean: point.direct,
+    partnerMean,
+    directMean,
     difference,
-    relative: point.direct === 0 ? null : difference / point.direct,
+    relative: directMean === 0 ? null : difference / directMean,
     interval:
       resamples > 0
         ? { low: quantileSorted(differences, alpha) as number, high: quantileSorted(differences, 1 - alpha) as number }
         : null,
-    welch: welchInterval(
-      matched.flatMap((s) => s.partner),
-      matched.flatMap((s) => s.direct),
-      level,
-    ),
+    welch: welchFromSummaries(pooled(matched.map((s) => s.partner)), pooled(matched.map((s) => s.direct)), level),
     ...base,
     ...common,
   };

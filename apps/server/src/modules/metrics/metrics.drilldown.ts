@@ -1,0 +1,91 @@
+import type { DrilldownPage, DrilldownQuery } from "@symbiont/contracts";
+import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { ServiceContext } from "../../platform/context";
+import { fieldError } from "../../platform/errors";
+import { toCostLineRecord } from "./metrics.costs";
+import { headlineDefinitions } from "./metrics.definitions";
+import { hasPartnerFilter, partnerSlice, regionSlice, resolvePeriod } from "./metrics.period";
+import { assertCanReadMetrics } from "./metrics.policies";
+import { metricCostLines } from "./metrics.schema";
+import { assertSlicers } from "./metrics.slicers";
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)).toISOString());
+
+/** The records behind a headline figure: its deals (or cost lines), newest first, paged. */
+export async function drilldown(ctx: ServiceContext, query: DrilldownQuery): Promise<DrilldownPage> {
+  assertCanReadMetrics(ctx.actor);
+  const db = ctx.database.db;
+  const workspaceId = ctx.actor.workspaceId;
+  await assertSlicers(db, workspaceId, query);
+  const definition = headlineDefinitions[query.metric];
+  if (!definition.drill) throw fieldError("query.metric", `${definition.label} has no records to list`);
+  const period = resolvePeriod(query);
+  if (definition.drill === "cost_lines") {
+    const where = and(
+      eq(metricCostLines.workspaceId, workspaceId),
+      lte(metricCostLines.periodStart, period.to),
+      gte(metricCostLines.periodEnd, period.from),
+      query.programId ? eq(metricCostLines.programId, query.programId) : undefined,
+      query.partnerId ? eq(metricCostLines.partnerId, query.partnerId) : undefined,
+    );
+    const [rows, [count]] = await Promise.all([
+      db
+        .select()
+        .from(metricCostLines)
+        .where(where)
+        .orderBy(asc(metricCostLines.periodStart), asc(metricCostLines.id))
+        .limit(query.limit)
+        .offset(query.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(metricCostLines).where(where),
+    ]);
+    return { kind: "cost_lines", metric: query.metric, items: rows.map(toCostLineRecord), total: count?.n ?? 0 };
+  }
+  const start = period.start.toISOString();
+  const end = period.end.toISOString();
+  const closedIn = sql`f.closed_at >= ${start} and f.closed_at < ${end}`;
+  const slice = hasPartnerFilter(query) ? partnerSlice(query) : sql`true`;
+  const predicates: Record<string, SQL> = {
+    won_sourced: sql`f.outcome = 'won' and ${closedIn} and ${query.partnerId ? sql`f.sourcing_partner_id = ${query.partnerId}` : sql`f.sourced and ${slice}`}`,
+    won_involved: sql`f.outcome = 'won' and ${closedIn} and ${partnerSlice(query)}`,
+    closed: sql`f.outcome in ('won', 'lost') and ${closedIn} and ${slice}`,
+    won: sql`f.outcome = 'won' and ${closedIn} and ${slice}`,
+    open: sql`f.opened_at < ${end} and (f.closed_at is null or f.closed_at >= ${end}) and ${slice}`,
+  };
+  const where = sql`f.workspace_id = ${workspaceId} and ${regionSlice(query)} and ${predicates[definition.drill] ?? sql`false`}`;
+  const [rows, count] = await Promise.all([
+    db.execute(sql`
+      select f.opportunity_id, o.name, coalesce(a.name, o.account_name) as account_name, f.outcome, f.amount_minor,
+        f.opened_at, f.closed_at, f.cycle_days, f.sourced, f.partner_involved, f.region,
+        coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name) order by p.name)
+          from partners p where p.workspace_id = f.workspace_id and p.id = any(f.partner_ids)), '[]'::jsonb) as partners
+      from metric_deal_facts f
+      join opportunities o on o.workspace_id = f.workspace_id and o.id = f.opportunity_id
+      left join accounts a on a.workspace_id = f.workspace_id and a.id = f.account_id
+      where ${where}
+      order by coalesce(f.closed_at, f.opened_at) desc, f.opportunity_id
+      limit ${query.limit} offset ${query.offset}`),
+    db.execute(sql`select count(*)::int as n from metric_deal_facts f where ${where}`),
+  ]);
+  return {
+    kind: "deals",
+    metric: query.metric,
+    total: Number(count.rows[0]?.n ?? 0),
+    items: rows.rows.map((row) => ({
+      opportunityId: String(row.opportunity_id),
+      name: String(row.name),
+      accountName: row.account_name === null ? null : String(row.account_name),
+      outcome: row.outcome as "open" | "won" | "lost",
+      amountMinor: row.amount_minor === null ? null : Number(row.amount_minor),
+      openedAt: iso(row.opened_at) as string,
+      closedAt: iso(row.closed_at),
+      cycleDays: row.cycle_days === null ? null : Number(row.cycle_days),
+      sourced: Boolean(row.sourced),
+      partnerInvolved: Boolean(row.partner_involved),
+      region: row.region === null ? null : String(row.region),
+      partners: (typeof row.partners === "string" ? JSON.parse(row.partners) : row.partners) as {
+        id: string;
+        name: string;
+      }[],
+    })),
+  };
+}

@@ -1,0 +1,186 @@
+import type { MetricFilters } from "@symbiont/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
+import { retentionRatios } from "./formulas";
+import { hasPartnerFilter, type Period, partnerMonthSlice, partnerSlice, regionSlice } from "./metrics.period";
+import { attributedRevenueModel } from "./metrics.providers";
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+export interface RetentionTotals {
+  start: number;
+  expansion: number;
+  contraction: number;
+  churn: number;
+  nrr: number | null;
+  grr: number | null;
+  accounts: number;
+}
+
+const emptyRetention = (): RetentionTotals => ({
+  ...retentionRatios({ start: 0, expansion: 0, contraction: 0, churn: 0 }),
+  accounts: 0,
+});
+
+/**
+ * NRR and GRR for partner-attached accounts (an account with a partner-involved deal opened before
+ * the period ends, matching the partner slicers) and the others (no partner-involved deal at all).
+ * The cohort: accounts with recurring revenue before the period; losses are capped at what the
+ * account had. Amounts in the reporting currency.
+ */
+export async function retentionByAttachment(db: DbOrTx, workspaceId: string, filters: MetricFilters, period: Period) {
+  const from = period.from;
+  const toExclusive = period.end.toISOString().slice(0, 10);
+  const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
+  const result = await db.execute(sql`
+    with per_account as (
+      select e.account_id,
+        sum(case when e.occurred_on < ${from} then
+          case e.kind when 'new' then 1 when 'expansion' then 1 when 'contraction' then -1 when 'churn' then -1 else 0 end
+          * coalesce(e.amount_reporting_minor, 0) else 0 end)::float8 as start,
+        coalesce(sum(e.amount_reporting_minor) filter (where e.occurred_on >= ${from} and e.kind in ('new', 'expansion')), 0)::float8 as expansion,
+        coalesce(sum(e.amount_reporting_minor) filter (where e.occurred_on >= ${from} and e.kind = 'contraction'), 0)::float8 as contraction,
+        coalesce(sum(e.amount_reporting_minor) filter (where e.occurred_on >= ${from} and e.kind = 'churn'), 0)::float8 as churn
+      from revenue_events e
+      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
+      where e.workspace_id = ${workspaceId} and e.occurred_on < ${toExclusive} ${region}
+      group by e.account_id
+    ),
+    cohort as (
+      select p.*, least(p.contraction, p.start + p.expansion) as lost_contraction from per_account p where p.start > 0
+    ),
+    attached as (
+      select distinct f.account_id from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
+        and ${partnerSlice(filters)}
+    ),
+    involved as (
+      select distinct f.account_id from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
+        and f.partner_involved
+    )
+    select case when c.account_id in (select account_id from attached) then 'attached'
+        when c.account_id in (select account_id from involved) then null else 'other' end as side,
+      count(*)::int as accounts, sum(c.start) as start, sum(c.expansion) as expansion,
+      sum(c.lost_contraction) as contraction,
+      sum(least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction))) as churn
+    from cohort c group by 1`);
+  const out = { partnerAttached: emptyRetention(), other: emptyRetention() };
+  for (const row of result.rows) {
+    if (row.side === null) continue;
+    const totals = {
+      start: num(row.start),
+      expansion: num(row.expansion),
+      contraction: num(row.contraction),
+      churn: num(row.churn),
+    };
+    out[row.side === "attached" ? "partnerAttached" : "other"] = {
+      ...retentionRatios(totals),
+      accounts: num(row.accounts),
+    };
+  }
+  return out;
+}
+
+/** Days of [a1, a2] (inclusive) that fall in the period, as SQL, for prorating period amounts. */
+const overlapShare = (period: Period, table: ReturnType<typeof sql>) => sql`
+  greatest(0, (least(${table}.period_end, ${period.to}::date) - greatest(${table}.period_start, ${period.from}::date) + 1))::float8
+  / (${table}.period_end - ${table}.period_start + 1)`;
+
+/**
+ * Partner program cost in the period: cost lines prorated by the days they share with it; the
+ * program and partner slicers narrow the lines (region, role and tier do not apply to costs).
+ */
+function programCostSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
+  return sql`(select coalesce(sum(c.amount_reporting_minor * ${overlapShare(period, sql`c`)}), 0)::float8
+    from metric_cost_lines c
+    where c.workspace_id = ${workspaceId} and c.period_start <= ${period.to} and c.period_end >= ${period.from}
+      ${filters.programId ? sql`and c.program_id = ${filters.programId}` : sql``}
+      ${filters.partnerId ? sql`and c.partner_id = ${filters.partnerId}` : sql``})`;
+}
+
+/** Spend of one channel in the period (prorated), for CAC. */
+function spendSql(workspaceId: string, period: Period, channel: string): SQL {
+  return sql`(select coalesce(sum(s.amount_reporting_minor * ${overlapShare(period, sql`s`)}), 0)::float8
+    from metric_channel_spend s
+    where s.workspace_id = ${workspaceId} and s.channel = ${channel}
+      and s.period_start <= ${period.to} and s.period_end >= ${period.from})`;
+}
+
+/**
+ * New customers in the period (accounts whose first `new` revenue event falls in it) and how many
+ * of them came through a won partner-sourced deal (matching the partner slicers).
+ */
+function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
+  const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
+  const sourcedTest = filters.partnerId
+    ? sql`f.sourcing_partner_id = ${filters.partnerId}`
+    : hasPartnerFilter(filters)
+      ? sql`f.sourced and ${partnerSlice(filters)}`
+      : sql`f.sourced`;
+  return sql`(
+    with firsts as (
+      select e.account_id, min(e.occurred_on) as first_on
+      from revenue_events e
+      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
+      where e.workspace_id = ${workspaceId} and e.kind = 'new' ${region}
+      group by e.account_id
+    )
+    select array[count(*), count(*) filter (where exists (
+        select 1 from metric_deal_facts f
+        where f.workspace_id = ${workspaceId} and f.account_id = firsts.account_id and f.outcome = 'won' and ${sourcedTest}
+      ))]::int[]
+    from firsts where first_on >= ${period.from} and first_on <= ${period.to})`;
+}
+
+/**
+ * Attributed revenue of the partners matching the slicers. The ledger's linear split is computed
+ * per deal (exact period); a registered attribution model is read per month from the read model
+ * (whole months that start inside the period).
+ */
+function attributedRevenueSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
+  if (!attributedRevenueModel().creditByMonth) {
+    const matching = hasPartnerFilter(filters)
+      ? sql`(select count(*) from unnest(f.partner_ids) as p(id) join metric_partner_months m
+            on m.workspace_id = f.workspace_id and m.partner_id = p.id and m.month = date_trunc('month', f.closed_at at time zone 'UTC')::date
+            where ${partnerMonthSlice({ ...filters, region: undefined })})`
+      : sql`cardinality(f.partner_ids)`;
+    return sql`(select coalesce(sum(f.amount_minor::float8 * ${matching} / cardinality(f.partner_ids)), 0)::float8
+      from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.outcome = 'won' and f.partner_involved and ${regionSlice(filters)}
+        and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()})`;
+  }
+  return sql`(select coalesce(sum(m.attributed_minor), 0)::float8 from metric_partner_months m
+    where m.workspace_id = ${workspaceId} and m.month >= ${period.from} and m.month <= ${period.to}
+      and ${partnerMonthSlice({ ...filters, region: undefined })})`;
+}
+
+export interface PeriodMoney {
+  programCost: number;
+  spend: { sales: number; marketing: number };
+  newCustomers: { customers: number; partnerSourced: number };
+  attributed: number;
+}
+
+/** Program cost, spend, new customers and attributed revenue of a period, in one statement. */
+export async function periodMoney(
+  db: DbOrTx,
+  workspaceId: string,
+  filters: MetricFilters,
+  period: Period,
+): Promise<PeriodMoney> {
+  const result = await db.execute(sql`
+    select ${programCostSql(workspaceId, filters, period)} as cost,
+      ${spendSql(workspaceId, period, "sales")} as sales,
+      ${spendSql(workspaceId, period, "marketing")} as marketing,
+      ${newCustomersSql(workspaceId, filters, period)} as customers,
+      ${attributedRevenueSql(workspaceId, filters, period)} as attributed`);
+  const row = result.rows[0] ?? {};
+  const customers = Array.isArray(row.customers) ? row.customers.map(Number) : [0, 0];
+  return {
+    programCost: num(row.cost),
+    spend: { sales: num(row.sales), marketing: num(row.marketing) },
+    newCustomers: { customers: customers[0] ?? 0, partnerSourced: customers[1] ?? 0 },
+    attributed: num(row.attributed),
+  };
+}

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
+
+/**
+ * Extension points: modules that own a signal plug it in here when they load, so the metrics
+ * engine never reads their tables directly. Registering replaces the current provider.
+ */
+
+export interface AttributedRevenueRow {
+  partnerId: string;
+  /** First day of the month (`YYYY-MM-01`) the credited deal closed in. */
+  month: string;
+  /** Credit in reporting-currency minor units. */
+  amountMinor: number;
+}
+
+export interface AttributedRevenueProvider {
+  /** The model's name, shown beside every attributed figure (ROPI, attributed revenue). */
+  name: string;
+  /** Credit per partner and month for won deals; the built-in ledger split is computed in SQL instead. */
+  creditByMonth?(db: DbOrTx, workspaceId: string): Promise<AttributedRevenueRow[]>;
+}
+
+/** Until attribution snapshots exist: each won deal's amount split equally over its partners. */
+export const ledgerLinearAttribution: AttributedRevenueProvider = { name: "linear split over involved partners" };
+
+let attribution: AttributedRevenueProvider = ledgerLinearAttribution;
+
+export function registerAttributedRevenueProvider(provider: AttributedRevenueProvider): void {
+  attribution = provider;
+}
+
+export function attributedRevenueModel(): AttributedRevenueProvider {
+  return attribution;
+}
+
+export interface EngagementQuery {
+  workspaceId: string;
+  now: Date;
+  halfLifeDays: number;
+}
+
+export interface EngagementSignal {
+  label: string;
+  /** True when the value is already 0–1 (a progress share) and is neither decayed nor normalized. */
+  absolute?: boolean;
+  /** Per partner: Σ 2^(−age/H) over the signal's events (or the 0–1 share when `absolute`). */
+  collect(db: DbOrTx, query: EngagementQuery): Promise<Map<string, number>>;
+}
+
+const signals = new Map<string, EngagementSignal>();
+
+export function registerEngagementSignal(key: string, signal: EngagementSignal): void {
+  signals.set(key, signal);
+}
+
+export function engagementSignals(): ReadonlyMap<string, EngagementSignal> {
+  return signals;
+}
+
+export interface ReciprocityRow {
+  /** Leads the vendor (or other partners) sent to the partner. */
+  sentToPartner: number;
+  /** Leads the partner sent back. */
+  receivedFromPartner: number;
+}
+
+export type ReciprocityProvider = (
+  db: DbOrTx,
+  query: { workspaceId: string; from: Date; to: Date },
+) => Promise<Map<string, ReciprocityRow>>;
+
+let reciprocity: ReciprocityProvider | null = null;
+
+/** The leads module registers lead counts per partner; until then reciprocity reads "not available". */
+export function registerReciprocityProvider(provider: ReciprocityProvider): void {
+  reciprocity = provider;
+}
+
+export function reciprocityProvider(): ReciprocityProvider | null {
+  return reciprocity;
+}
+
+const toMap = (rows: Record<string, unknown>[]) =>
+  new Map(rows.map((row) => [String(row.partner_id), Number(row.value)]));
+
+const decay = (column: ReturnType<typeof sql>, query: EngagementQuery) =>
+  sql`sum(power(2::float8, -greatest(0, extract(epoch from (${query.now.toISOString()}::timestamptz - ${column})) / 86400.0) / ${query.halfLifeDays}))`;
+
+registerEngagementSignal("logins", {
+  label: "Portal sign-ins",
+  async collect(db, query) {
+    const result = await db.execute(sql`
+      select u.partner_id, ${decay(sql`s.created_at`, query)} as value
+      from sessions s join users u on u.workspace_id = s.workspace_id and u.id = s.user_id
+      where s.workspace_id = ${query.workspaceId} and u.partner_id is not null
+        and s.created_at <= ${query.now.toISOString()}::timestamptz
+      group by u.partner_id`);
+    return toMap(result.rows);
+  },
+});
+
+registerEngagementSignal("touchpoints", {
+  label: "Touchpoints on deals",
+  async collect(db, query) {
+    const result = await db.execute(sql`
+      select t.partner_id, ${decay(sql`t.occurred_at`, query)} as value
+      from touchpoints t
+      where t.workspace_id = ${query.workspaceId} and t.voided_at is null
+        and t.occurred_at <= ${query.now.toISOString()}::timestamptz
+      group by t.partner_id`);
+    return toMap(result.rows);
+  },
+});
+
+registerEngagementSignal("onboarding", {
+  label: "Onboarding progress",
+  absolute: true,
+  async collect(db, query) {
+    const result = await db.execute(sql`
+      select s.partner_id, avg((s.status = 'completed')::int)::float8 as value
+      from partner_journey_steps s
+      where s.workspace_id = ${query.workspaceId}
+      group by s.partner_id`);
+    return toMap(result.rows);
+  },
+});

@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, createdAt, updatedAt, workspaceId } from "../../db/columns";
+import { partners } from "../partners/partners.schema";
+import { workspaces } from "../workspaces/workspaces.schema";
+
+/**
+ * Partner program cost lines (DOMAIN.md §10 ROPI, partner CAC): incentives, MDF, partner team,
+ * tooling, other — per period, optionally per program or partner. Amounts are minor units of
+ * `currency`, converted into the reporting currency at the rate of the period end.
+ */
+export const metricCostLines = pgTable(
+  "metric_cost_lines",
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    category: text("category").notNull(),
+    programId: uuid("program_id"),
+    partnerId: uuid("partner_id"),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    /** Inclusive last day of the period. */
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    amountReportingMinor: bigint("amount_reporting_minor", { mode: "number" }).notNull(),
+    note: text("note"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("metric_cost_lines_period_idx").on(t.workspaceId, t.periodStart, t.periodEnd),
+    foreignKey({ columns: [t.workspaceId, t.partnerId], foreignColumns: [partners.workspaceId, partners.id] }).onDelete(
+      "cascade",
+    ),
+    check(
+      "metric_cost_lines_category_check",
+      sql`${t.category} in ('incentives','mdf','partner_team','tooling','other')`,
+    ),
+    check("metric_cost_lines_amount_check", sql`${t.amountMinor} >= 0`),
+    check("metric_cost_lines_period_check", sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
+);
+
+/** Sales, marketing and partner spend per period and channel (the CAC numerators). */
+export const metricChannelSpend = pgTable(
+  "metric_channel_spend",
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    channel: text("channel").notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    amountReportingMinor: bigint("amount_reporting_minor", { mode: "number" }).notNull(),
+    note: text("note"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("metric_channel_spend_period_idx").on(t.workspaceId, t.periodStart, t.periodEnd),
+    check("metric_channel_spend_channel_check", sql`${t.channel} in ('sales','marketing','partner')`),
+    check("metric_channel_spend_amount_check", sql`${t.amountMinor} >= 0`),
+    check("metric_channel_spend_period_check", sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
+);
+
+/** Per-workspace metric settings: engagement weights and half-life, health weights and bands, margin. */
+export const metricSettings = pgTable("metric_settings", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  settings: jsonb("settings").notNull().default(sql`'{}'::jsonb`),
+  updatedBy: text("updated_by"),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Read model: one row per opportunity with everything the headline metrics filter and group by.
+ * Partner dimensions are arrays (a deal may involve several partners); rebuilt by `metrics.refresh`.
+ */
+export const metricDealFacts = pgTable(
+  "metric_deal_facts",
+  {
+    workspaceId: workspaceId(),
+    opportunityId: uuid("opportunity_id").notNull(),
+    accountId: uuid("account_id"),
+    outcome: text("outcome").notNull(),
+    openedAt: at("opened_at").notNull(),
+    closedAt: at("closed_at"),
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    cycleDays: doublePrecision("cycle_days"),
+    region: text("region"),
+    industry: text("industry"),
+    segment: text("segment"),
+    sourced: boolean("sourced").notNull(),
+    partnerInvolved: boolean("partner_involved").notNull(),
+    sourcingPartnerId: uuid("sourcing_partner_id"),
+    partnerIds: uuid("partner_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    programIds: uuid("program_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    tierIds: uuid("tier_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    touchpoints: integer("touchpoints").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.opportunityId] }),
+    index("metric_deal_facts_closed_idx").on(t.workspaceId, t.closedAt),
+    index("metric_deal_facts_opened_idx").on(t.workspaceId, t.openedAt),
+    index("metric_deal_facts_partners_idx").using("gin", t.partnerIds),
+  ],
+);
+
+/**
+ * Read model: per month × partner aggregates (won/lost counts, sourced, influenced and attributed
+ * revenue, touchpoints) with the partner's programs, roles, tiers and regions at refresh time.
+ */
+export const metricPartnerMonths = pgTable(
+  "metric_partner_months",
+  {
+    workspaceId: workspaceId(),
+    month: date("month", { mode: "string" }).notNull(),
+    partnerId: uuid("partner_id").notNull(),
+    programIds: uuid("program_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    tierIds: uuid("tier_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+    won: integer("won").notNull().default(0),
+    lost: integer("lost").notNull().default(0),
+    wonCycleDays: doublePrecision("won_cycle_days").notNull().default(0),
+    sourcedMinor: bigint("sourced_minor", { mode: "number" }).notNull().default(0),
+    influencedMinor: bigint("influenced_minor", { mode: "number" }).notNull().default(0),
+    attributedMinor: doublePrecision("attributed_minor").notNull().default(0),
+    touchpoints: integer("touchpoints").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.month, t.partnerId] }),
+    index("metric_partner_months_partner_idx").on(t.workspaceId, t.partnerId, t.month),
+  ],
+);
+
+/** When each workspace's read models were last rebuilt, and how long it took. */
+export const metricRefreshes = pgTable("metric_refreshes", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  refreshedAt: at("refreshed_at").notNull(),
+  durationMs: integer("duration_ms").notNull(),
+  dealRows: integer("deal_rows").notNull(),
+  partnerMonthRows: integer("partner_month_rows").notNull(),
+  attributionModel: text("attribution_model").notNull(),
+});

@@ -1,0 +1,220 @@
+import type { MetricScorecard, MetricSettingsView } from "@symbiont/contracts";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
+import type { ServiceContext } from "../../platform/context";
+import { notFound } from "../../platform/errors";
+import { healthComponents, healthScore, percentileRank, timeToFirstRevenue, winRate } from "./formulas";
+import { workspaceEngagement } from "./metrics.engagement";
+import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
+import { assertCanReadMetrics } from "./metrics.policies";
+import { attributedRevenueModel, engagementSignals } from "./metrics.providers";
+import { loadMetricContext } from "./metrics.settings";
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+const DAY_MS = 86_400_000;
+
+export interface PartnerFigures {
+  won: number;
+  lost: number;
+  winRate: number | null;
+  sourcedMinor: number;
+  influencedMinor: number;
+  attributedMinor: number;
+  averageWonCycleDays: number | null;
+  touchpoints: number;
+}
+
+/** Every partner's figures over the months of a period (the read model is monthly). */
+export async function partnerFiguresIn(
+  db: DbOrTx,
+  workspaceId: string,
+  period: Period,
+): Promise<Map<string, PartnerFigures>> {
+  const result = await db.execute(sql`
+    select m.partner_id, sum(m.won)::int as won, sum(m.lost)::int as lost, sum(m.won_cycle_days) as cycle,
+      sum(m.sourced_minor)::float8 as sourced, sum(m.influenced_minor)::float8 as influenced,
+      sum(m.attributed_minor)::float8 as attributed, sum(m.touchpoints)::int as touchpoints
+    from metric_partner_months m
+    where m.workspace_id = ${workspaceId} and m.month >= date_trunc('month', ${period.from}::date)::date and m.month <= ${period.to}
+    group by m.partner_id`);
+  return new Map(
+    result.rows.map((row) => {
+      const won = num(row.won);
+      const lost = num(row.lost);
+      return [
+        String(row.partner_id),
+        {
+          won,
+          lost,
+          winRate: winRate(won, lost),
+          sourcedMinor: num(row.sourced),
+          influencedMinor: num(row.influenced),
+          attributedMinor: num(row.attributed),
+          averageWonCycleDays: won === 0 ? null : num(row.cycle) / won,
+          touchpoints: num(row.touchpoints),
+        },
+      ];
+    }),
+  );
+}
+
+export const emptyFigures = (): PartnerFigures => ({
+  won: 0,
+  lost: 0,
+  winRate: null,
+  sourcedMinor: 0,
+  influencedMinor: 0,
+  attributedMinor: 0,
+  averageWonCycleDays: null,
+  touchpoints: 0,
+});
+
+/** Open partner-involved pipeline per partner at the end of the period. */
+async function openPipeline(db: DbOrTx, workspaceId: string, period: Period): Promise<Map<string, number>> {
+  const end = period.end.toISOString();
+  const result = await db.execute(sql`
+    select p.partner_id, sum(coalesce(f.amount_minor, 0))::float8 as pipeline
+    from metric_deal_facts f cross join lateral unnest(f.partner_ids) as p(partner_id)
+    where f.workspace_id = ${workspaceId} and f.opened_at < ${end} and (f.closed_at is null or f.closed_at >= ${end})
+    group by p.partner_id`);
+  return new Map(result.rows.map((row) => [String(row.partner_id), num(row.pipeline)]));
+}
+
+/** Health of every partner: revenue and pipeline percentile ranks, engagement; bands from settings. */
+export function partnerHealth(
+  partnerId: string,
+  context: {
+    settings: MetricSettingsView;
+    figures: Map<string, PartnerFigures>;
+    pipeline: Map<string, number>;
+    engagement: Map<string, { score: number }>;
+    partnerIds: readonly string[];
+  },
+) {
+  const { settings, figures, pipeline, engagement, partnerIds } = context;
+  const revenue = percentileRank(
+    figures.get(partnerId)?.attributedMinor ?? 0,
+    partnerIds.map((id) => figures.get(id)?.attributedMinor ?? 0),
+  );
+  const pipe = percentileRank(
+    pipeline.get(partnerId) ?? 0,
+    partnerIds.map((id) => pipeline.get(id) ?? 0),
+  );
+  const values = {
+    revenue,
+    engagement: engagement.get(partnerId)?.score ?? 0,
+    pipeline: pipe,
+    enablement: null,
+    relationship: null,
+  };
+  const result = healthScore(values, settings.healthWeights, settings.healthBands);
+  return {
+    score: result.score,
+    band: result.band,
+    components: healthComponents.map((key) => ({
+      key,
+      value: values[key],
+      weight: settings.healthWeights[key],
+      used: result.used.includes(key),
+    })),
+  };
+}
+
+/** One partner's scorecard: figures, previous period, monthly trend, engagement, health, tiers. */
+export async function buildScorecard(
+  db: DbOrTx,
+  workspaceId: string,
+  partnerId: string,
+  filters: { from?: string | undefined; to?: string | undefined },
+): Promise<MetricScorecard> {
+  const partnerResult = await db.execute(sql`
+    select p.id, p.name, p.types, p.regions, p.activated_at,
+      (select min(f.closed_at) from metric_deal_facts f where f.workspace_id = p.workspace_id
+        and f.outcome = 'won' and f.partner_ids @> array[p.id]) as first_won
+    from partners p where p.workspace_id = ${workspaceId} and p.id = ${partnerId}`);
+  const partner = partnerResult.rows[0];
+  if (!partner) throw notFound("Partner not found");
+  const period = resolvePeriod(filters);
+  const previous = previousPeriod(period);
+  const trendStart = new Date(Date.UTC(period.end.getUTCFullYear(), period.end.getUTCMonth() - 11, 1));
+  const { settings, currency, refreshedAt } = await loadMetricContext(db, workspaceId);
+  const [figures, before, pipeline, engagementNow, engagementBefore, partnerIds, trend, tiers] = await Promise.all([
+    partnerFiguresIn(db, workspaceId, period),
+    partnerFiguresIn(db, workspaceId, previous),
+    openPipeline(db, workspaceId, period),
+    workspaceEngagement(db, workspaceId, settings, period.end),
+    workspaceEngagement(db, workspaceId, settings, new Date(period.end.getTime() - 30 * DAY_MS)),
+    db.execute(sql`select id from partners where workspace_id = ${workspaceId}`),
+    db.execute(sql`
+      select m.month::text as month, m.won, m.lost, m.sourced_minor::float8 as sourced, m.influenced_minor::float8 as influenced,
+        m.attributed_minor as attributed, m.touchpoints
+      from metric_partner_months m
+      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
+        and m.month >= ${trendStart.toISOString().slice(0, 10)} and m.month <= ${period.to}
+      order by m.month`),
+    db.execute(sql`
+      select g.id as program_id, g.name as program_name, t.id as tier_id, t.name as tier_name
+      from program_memberships m
+      join programs g on g.workspace_id = m.workspace_id and g.id = m.program_id
+      left join tiers t on t.workspace_id = m.workspace_id and t.id = m.tier_id
+      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
+      order by g.name`),
+  ]);
+  const ids = partnerIds.rows.map((row) => String(row.id));
+  const mine = engagementNow.get(partnerId) ?? { score: 0, components: {} };
+  const registered = engagementSignals();
+  const activatedAt = partner.activated_at ? new Date(String(partner.activated_at)) : null;
+  const firstWon = partner.first_won ? new Date(String(partner.first_won)) : null;
+  return {
+    partner: {
+      id: partnerId,
+      name: String(partner.name),
+      roles: (partner.types as string[]) ?? [],
+      regions: (partner.regions as string[]) ?? [],
+      activatedAt: activatedAt?.toISOString() ?? null,
+    },
+    period: { from: period.from, to: period.to },
+    currency,
+    attributionModel: attributedRevenueModel().name,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
+    metrics: figures.get(partnerId) ?? emptyFigures(),
+    previous: before.get(partnerId) ?? emptyFigures(),
+    trend: trend.rows.map((row) => ({
+      month: String(row.month),
+      won: num(row.won),
+      lost: num(row.lost),
+      sourcedMinor: num(row.sourced),
+      influencedMinor: num(row.influenced),
+      attributedMinor: num(row.attributed),
+      touchpoints: num(row.touchpoints),
+    })),
+    engagement: {
+      score: mine.score,
+      previousScore: engagementBefore.get(partnerId)?.score ?? 0,
+      halfLifeDays: settings.halfLifeDays,
+      components: Object.entries(mine.components).map(([key, normalized]) => ({
+        key,
+        label: registered.get(key)?.label ?? key,
+        normalized,
+        weight: settings.engagementWeights[key] ?? 0,
+      })),
+    },
+    health: partnerHealth(partnerId, { settings, figures, pipeline, engagement: engagementNow, partnerIds: ids }),
+    timeToFirstRevenueDays: activatedAt && firstWon ? timeToFirstRevenue(activatedAt, firstWon) : null,
+    tiers: tiers.rows.map((row) => ({
+      programId: String(row.program_id),
+      programName: String(row.program_name),
+      tierId: row.tier_id === null ? null : String(row.tier_id),
+      tierName: row.tier_name === null ? null : String(row.tier_name),
+    })),
+  };
+}
+
+export async function getPartnerScorecard(
+  ctx: ServiceContext,
+  partnerId: string,
+  filters: { from?: string | undefined; to?: string | undefined },
+): Promise<MetricScorecard> {
+  assertCanReadMetrics(ctx.actor);
+  return buildScorecard(ctx.database.db, ctx.actor.workspaceId, partnerId, filters);
+}
