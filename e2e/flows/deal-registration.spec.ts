@@ -14,6 +14,12 @@ const domain = `kestrel-${run}.de`;
 const nameA = `Kestrel Analytics ${run} GmbH`;
 const nameB = `KESTREL ANALYTICS ${run} Gesellschaft mit beschränkter Haftung`;
 
+/** Signs in through the form and waits for the surface the account lands on. */
+async function signInTo(page: Page, email: string, surface: "/portal" | "/console"): Promise<void> {
+  await signIn(page, email);
+  await waitForPath(page, new RegExp(`^${surface}`));
+}
+
 async function fillRegistration(page: Page, company: { name: string; website: string; contact: string }) {
   await page.goto("/portal/deals");
   await page.getByRole("heading", { level: 1, name: "Deal registrations" }).waitFor();
@@ -37,7 +43,7 @@ test(
     withPage(t, async ({ page }) => {
       // Partner A registers.
       await withAnotherPage(t, "partner A registers", async ({ page: a }) => {
-        await signIn(a, accounts.northwindAdmin);
+        await signInTo(a, accounts.northwindAdmin, "/portal");
         await fillRegistration(a, { name: nameA, website: domain, contact: `jana.vogel@${domain}` });
         await a.getByTestId("live-check").getByText("No conflict found").waitFor();
         await a.getByRole("button", { name: "Submit registration" }).click();
@@ -49,7 +55,7 @@ test(
 
       // Partner B registers the same company under a variant name and is told why.
       await withAnotherPage(t, "partner B sees the conflict", async ({ page: b }) => {
-        await signIn(b, accounts.contosoAdmin);
+        await signInTo(b, accounts.contosoAdmin, "/portal");
         await fillRegistration(b, { name: nameB, website: `https://www.${domain}/`, contact: `einkauf@${domain}` });
         const live = b.getByTestId("live-check");
         await live
@@ -65,23 +71,23 @@ test(
       });
 
       // The vendor reviews A with the competing record side by side and approves it.
-      await signIn(page, accounts.vendorAdmin);
+      await signInTo(page, accounts.vendorAdmin, "/console");
       await page.goto("/console/deals");
       await page.getByRole("heading", { level: 1, name: "Deal registrations" }).waitFor();
       await page.getByRole("link", { name: nameA }).click();
       await waitForPath(page, /^\/console\/deals\/[0-9a-f-]{36}$/);
       await page.getByRole("button", { name: "Check again" }).click();
       const evidence = page.getByTestId("evidence").first();
-      await evidence.getByText("Registration by another partner").waitFor();
-      await evidence.getByRole("cell", { name: nameB }).waitFor();
-      await evidence.getByRole("rowheader", { name: "Domain" }).waitFor();
+      await evidence.getByText("Registration by another partner", { exact: true }).waitFor();
+      await evidence.getByRole("cell", { name: nameB, exact: true }).first().waitFor();
+      await evidence.getByRole("rowheader", { name: "Domain", exact: true }).waitFor();
       await saveScreenshot(page, t, "vendor evidence side by side");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
       await page.getByText("Convert to opportunity").waitFor();
 
       // A's portal shows the protection countdown.
       await withAnotherPage(t, "partner A protected", async ({ page: a }) => {
-        await signIn(a, accounts.northwindAdmin);
+        await signInTo(a, accounts.northwindAdmin, "/portal");
         await a.goto("/portal/deals");
         const row = a.getByRole("row").filter({ hasText: nameA });
         const countdown = row.getByTestId("protection-countdown");

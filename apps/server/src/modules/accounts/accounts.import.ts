@@ -135,8 +135,10 @@ export async function checkAccountRows(db: DbOrTx, workspaceId: string, rows: re
         array(select lower(l.name) from account_lists l where l.workspace_id = ${workspaceId}::uuid
           and l.archived_at is null and lower(l.name) = any(${sql.param(lists)}::text[])) as lists,
         (select count(*)::int from unnest(${sql.param(externalIds)}::text[], ${sql.param(domains)}::text[]) as f(e, d)
-          where exists (select 1 from accounts a where a.workspace_id = ${workspaceId}::uuid
-            and ((f.e <> '' and a.external_id = f.e) or (f.d <> '' and a.domain = f.d)))) as updates`)
+          where (f.e <> '' and exists (select 1 from accounts a where a.workspace_id = ${workspaceId}::uuid
+              and a.external_id = f.e))
+            or (f.d <> '' and exists (select 1 from accounts a where a.workspace_id = ${workspaceId}::uuid
+              and a.domain = f.d))) as updates`)
   ).rows;
   const knownEmails = new Set(known?.emails ?? []);
   const knownLists = new Set(known?.lists ?? []);
