@@ -106,6 +106,6 @@ describe("symbiont CLI", () => {
     expect(real.out).toMatch(/2 created, 0 updated, 0 skipped/);
     const again = symbiont(["import", "partners", good]);
     expect(again.out).toContain("2 duplicates to skip");
-    expect(symbiont(["import", "accounts", good]).code).toBe(2);
+    expect(symbiont(["import", "widgets", good]).code).toBe(2);
   }, 120_000);
 });

@@ -93,7 +93,7 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
     "/metrics/partners/:id/scorecard",
     {
       schema: {
-        operationId: "consoleGetPartnerScorecard",
+        operationId: "consoleGetPartnerMetricScorecard",
         tags,
         summary: "A partner's scorecard: figures, trend by month, engagement, health and tiers",
         params: idParams,
@@ -259,7 +259,7 @@ export const portalMetricRoutes: FastifyPluginAsyncZod = async (app) => {
     "/metrics/scorecard",
     {
       schema: {
-        operationId: "portalGetOwnScorecard",
+        operationId: "portalGetOwnMetricScorecard",
         tags,
         summary: "Your scorecard: figures, trend by month, engagement, health and tiers",
         querystring: portalScorecardQuery,
