@@ -234,7 +234,9 @@ describe("simulation and the portal view", () => {
       down: 1,
       moves: [{ partnerId: world.partnerA.id, direction: "down" }],
     });
-    const foreign = await call("POST", url, pm, { tierId: registered.id.replace(/.$/, "0"), criteria: [] });
+    // Another id of the same shape (the last digit changed, never to itself).
+    const otherId = registered.id.replace(/.$/, (last) => (last === "0" ? "1" : "0"));
+    const foreign = await call("POST", url, pm, { tierId: otherId, criteria: [] });
     expect(foreign.statusCode).toBe(400);
     const tiers = await call("GET", `/api/console/programs/${program.id}/tiers`, pm);
     expect(tiers.json().items[1].criteria).toEqual([{ metric: "points", min: 100 }]);
