@@ -15,7 +15,7 @@ import { useToast } from "../../../components/ui/Toast";
 import { useCurrentUser } from "../../../lib/auth";
 import { accountsApi } from "../../../lib/endpoints/accounts";
 import { errorMessage } from "../../../lib/forms";
-import { useDebouncedValue } from "../../../lib/hooks";
+import { useDebouncedValue, useIsLatestPath } from "../../../lib/hooks";
 import { useDocumentTitle } from "../../system";
 import { AccountStatusBadge, canEditAccounts } from "./accountUi";
 
@@ -27,6 +27,7 @@ export function AccountsPage() {
   const editor = canEditAccounts(useCurrentUser());
   const search = useSearch({ from: "/console/accounts" });
   const navigate = useNavigate();
+  const isLatestPath = useIsLatestPath();
   const [query, setQuery] = useState(search.q ?? "");
   const [status, setStatus] = useState(search.status ?? "");
   const [listId, setListId] = useState(search.listId ?? "");
@@ -34,6 +35,7 @@ export function AccountsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const q = useDebouncedValue(query.trim());
   useEffect(() => {
+    if (!isLatestPath("/console/accounts")) return;
     void navigate({
       to: "/console/accounts",
       replace: true,
@@ -42,7 +44,7 @@ export function AccountsPage() {
         ...(offset > 0 ? { offset } : {}),
       },
     });
-  }, [navigate, q, status, listId, offset]);
+  }, [isLatestPath, navigate, q, status, listId, offset]);
 
   const params = { q: q || undefined, status: status || undefined, listId: listId || undefined };
   const accounts = useQuery({

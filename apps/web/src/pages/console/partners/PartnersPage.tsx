@@ -13,7 +13,7 @@ import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { can, useCurrentUser } from "../../../lib/auth";
 import { cn, formatDate, initials } from "../../../lib/format";
-import { useDebouncedValue } from "../../../lib/hooks";
+import { useDebouncedValue, useIsLatestPath } from "../../../lib/hooks";
 import { useDocumentTitle } from "../../system";
 import { BulkActionBar } from "./BulkActionBar";
 import { PartnerFormDialog } from "./PartnerFormDialog";
@@ -67,6 +67,7 @@ export function PartnersPage() {
   const canWrite = can(user, "partners.create");
   const search = useSearch({ from: "/console/partners" });
   const navigate = useNavigate();
+  const isLatestPath = useIsLatestPath();
   const [query, setQuery] = useState(search.q ?? "");
   const [filters, setFilters] = useState<Filters>(() => {
     const { q: _q, sort: _sort, dir: _dir, offset: _offset, ...rest } = search;
@@ -80,6 +81,7 @@ export function PartnersPage() {
   const params = { q: q || undefined, ...filters, sort: sort.field, dir: sort.dir };
   // Mirror the view into the URL (replacing the entry, so typing does not flood the history).
   useEffect(() => {
+    if (!isLatestPath("/console/partners")) return;
     void navigate({
       to: "/console/partners",
       replace: true,
@@ -90,7 +92,7 @@ export function PartnersPage() {
         ...(offset > 0 ? { offset } : {}),
       },
     });
-  }, [navigate, q, filters, sort, offset]);
+  }, [isLatestPath, navigate, q, filters, sort, offset]);
 
   const partners = useQuery({
     queryKey: ["console", "partners", { ...params, offset }],

@@ -13,7 +13,7 @@ import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { revenueEndpoints as revenue } from "../../../lib/endpoints/revenue";
 import { formatDate } from "../../../lib/format";
-import { useDebouncedValue } from "../../../lib/hooks";
+import { useDebouncedValue, useIsLatestPath } from "../../../lib/hooks";
 import { useDocumentTitle } from "../../system";
 import type { OpportunitySearch } from "./opportunitySearch";
 import { formatMinor, OutcomeBadge } from "./revenueUi";
@@ -67,6 +67,7 @@ export function OpportunitiesPage() {
   useDocumentTitle("Opportunities");
   const search = useSearch({ from: "/console/opportunities" });
   const navigate = useNavigate();
+  const isLatestPath = useIsLatestPath();
   const [query, setQuery] = useState(search.q ?? "");
   const [filters, setFilters] = useState<OpportunitySearch>(() => {
     const { q: _q, offset: _o, ...rest } = search;
@@ -75,6 +76,7 @@ export function OpportunitiesPage() {
   const [offset, setOffset] = useState(search.offset ?? 0);
   const q = useDebouncedValue(query.trim());
   useEffect(() => {
+    if (!isLatestPath("/console/opportunities")) return;
     void navigate({
       to: "/console/opportunities",
       replace: true,
@@ -83,7 +85,7 @@ export function OpportunitiesPage() {
         ...(offset > 0 ? { offset } : {}),
       },
     });
-  }, [navigate, q, filters, offset]);
+  }, [isLatestPath, navigate, q, filters, offset]);
   const params = { q: q || undefined, ...filters };
   const list = useQuery({
     queryKey: ["console", "opportunities", { ...params, offset }],
