@@ -7,8 +7,8 @@ import {
   type CandidateRow,
   type ConflictProbe,
   type ConflictResult,
-  candidateQuery,
   checkConflicts,
+  probeLookupValues,
   rowToCandidate,
 } from "./conflicts";
 import { dealRegistrations } from "./deals.schema";
@@ -27,7 +27,15 @@ export interface CheckOptions {
   now?: Date;
 }
 
-/** Runs the candidate query on the view and the engine on its rows. */
+// The stored function (migration `conflict_lookup`) takes `probeLookupValues` plus the trigram flag: it finds
+// the matching accounts and open registrations by index, then what each matched account is (owned,
+// customer, open direct deal, named list, direct engagement) from the candidate view.
+const LOOKUP = `select record_id, kind, display_name, name_normalized, domain, email_domain, phone_e164, country,
+  partner_id, list_name, engaged_at
+from deal_conflict_lookup($1::uuid, $2::text[], $3::text, $4::text, $5::text[], $6::text, $7::int, $8::uuid,
+  $9::text, $10::timestamptz, $11::boolean)`;
+
+/** Runs the candidate lookup and the engine on its rows. */
 export async function runConflictCheck(
   db: DbOrTx,
   probe: ConflictProbe,
@@ -35,15 +43,13 @@ export async function runConflictCheck(
 ): Promise<ConflictResult> {
   const now = options.now ?? new Date();
   const engagedSince = new Date(now.getTime() - options.directLookbackDays * DAY_MS);
-  const query = candidateQuery(probe, {
-    relation: "deal_conflict_candidates",
+  const values = probeLookupValues(probe, {
     workspaceId: options.workspaceId,
     excludePartnerId: options.partnerId ?? null,
     excludeRecordId: options.registrationId ?? null,
     engagedSince,
-    includeTrigram: options.thorough ?? false,
   });
-  const { rows } = await db.$client.query<CandidateRow>(query.text, query.values);
+  const { rows } = await db.$client.query<CandidateRow>(LOOKUP, [...values, options.thorough ?? false]);
   return checkConflicts(probe, rows.map(rowToCandidate), {
     directEngagementLookbackDays: options.directLookbackDays,
     now,
