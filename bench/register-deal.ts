@@ -44,7 +44,10 @@ function body(): string {
   let name = faker.company.name();
   while (usedNames.has(name)) name = `${faker.company.name()} ${faker.location.city()}`;
   usedNames.add(name);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return JSON.stringify({
     submit: true,
     companyName: `${name} ${faker.helpers.arrayElement(SUFFIXES)}`,
