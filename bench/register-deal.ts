@@ -16,6 +16,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { faker } from "@faker-js/faker";
 import autocannon from "autocannon";
 import { ensureDatabase, freePort, positive, redact, runCli, stopProcess, waitForReady } from "./support/processes";
 
@@ -33,20 +34,28 @@ const PARTNER = { email: "alex@northwind.example", password: "symbiont-demo" };
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
-let sequence = 0;
-const runTag = Date.now().toString(36);
+// Realistic, distinct companies (seeded, so runs compare): names share tokens the way real ones do
+// (common surnames and words), not one repeated prefix that would make every check hit every row.
+faker.seed(20261202);
+const usedNames = new Set<string>();
+const SUFFIXES = ["Ltd", "Limited", "GmbH", "Inc.", "LLC", "SAS", "B.V.", "plc"];
 /** A complete short form for a company nobody registered yet (each request a new company). */
 function body(): string {
-  sequence += 1;
-  const tag = `${runTag}${sequence.toString(36)}`;
+  let name = faker.company.name();
+  while (usedNames.has(name)) name = `${faker.company.name()} ${faker.location.city()}`;
+  usedNames.add(name);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return JSON.stringify({
     submit: true,
-    companyName: `Benchmark Prospect ${tag} Ltd`,
-    website: `prospect-${tag}.co.uk`,
+    companyName: `${name} ${faker.helpers.arrayElement(SUFFIXES)}`,
+    website: `${slug}.co.uk`,
     country: "GB",
-    contactName: "Pat Buyer",
-    contactEmail: `pat@prospect-${tag}.co.uk`,
-    amount: 75_000,
+    contactName: faker.person.fullName(),
+    contactEmail: `buyer@${slug}.co.uk`,
+    amount: faker.number.int({ min: 5_000, max: 250_000 }),
     currency: "GBP",
     expectedCloseOn: "2027-06-30",
     products: ["Platform"],
