@@ -12,6 +12,7 @@
 // BENCH_MODELS (comma-separated, default linear,markov).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { buildApp } from "../apps/server/src/app";
@@ -151,6 +152,9 @@ const snapshots = await insertSnapshotBatch(
   "bench",
 );
 const batchId = snapshots[0]!.batchId;
+// The main thread's event-loop delay (what blocks requests), apart from CPU contention on the machine.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const started = performance.now();
 let running = true;
 const job = jobs.runNow(recomputeAttributionJob, { workspaceId, batchId }).finally(() => {
@@ -182,6 +186,7 @@ while (running) {
 }
 await job;
 const recomputeMs = performance.now() - started;
+loopDelay.disable();
 const loadDuring = load();
 const phaseSeconds: Record<string, number> = {};
 const order = ["reading", "computing", "writing"].filter((p) => phaseStarts[p] !== undefined);
@@ -240,6 +245,11 @@ const result = {
       p99Ms: percentile(during, 0.99),
       maxMs: during.at(-1) ?? 0,
     },
+  },
+  eventLoopDelayMs: {
+    p50: Math.round(loopDelay.percentile(50) / 1e5) / 10,
+    p99: Math.round(loopDelay.percentile(99) / 1e5) / 10,
+    max: Math.round(loopDelay.max / 1e5) / 10,
   },
   progressSamples: progress,
   reread: { identical, creditsMatchTotals: consistent, digest: first },

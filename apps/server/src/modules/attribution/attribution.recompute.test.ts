@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
-import { computeInWorker, computeModel } from "./attribution.compute";
+import { computeInWorker, computeInWorkerLending, computeModel } from "./attribution.compute";
 import { insertDeals } from "./attribution.fixtures";
 import { computeSnapshots, recomputeBatch } from "./attribution.recompute";
 import { attributionChannelTotals, attributionCredits, attributionSnapshots } from "./attribution.schema";
@@ -287,5 +287,18 @@ describe("worker thread", () => {
     const local = runs.map((run) => computeModel(set, run));
     expect(inWorker.map((o) => Array.from(o.shares))).toEqual(local.map((o) => Array.from(o.shares)));
     expect(Array.from(inWorker[1]!.conversions)).toEqual(Array.from(local[1]!.conversions));
+  });
+
+  it("moves a lent set to the worker and back instead of copying it", async () => {
+    const builder = new JourneySetBuilder();
+    builder.addPath(["a", "b"], { conversions: 1, value: 10, nulls: 1 }, [{ time: 1 }, { time: 2 }]);
+    builder.addPath(["b"], { conversions: 0, value: 0, nulls: 2 }, [{ time: 3 }]);
+    const lent = builder.build();
+    const copy = structuredClone(lent);
+    const runs = [{ model: "markov" as const, params: {} }];
+    const { outputs, set } = await computeInWorkerLending(lent, runs);
+    expect(lent.touchChannel.length).toBe(0); // moved away, not copied
+    expect(set).toEqual(copy);
+    expect(Array.from(outputs[0]!.shares)).toEqual(Array.from(computeModel(copy, runs[0]!).shares));
   });
 });

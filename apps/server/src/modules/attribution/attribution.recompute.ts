@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { PoolClient } from "pg";
 import type { Logger } from "pino";
 import type { Database } from "../../db";
-import { computeInWorker, computeModel, type ModelOutput, type ModelRun } from "./attribution.compute";
+import { computeInWorkerLending, computeModel, type ModelOutput, type ModelRun } from "./attribution.compute";
 import { writeCredits } from "./attribution.credits";
 import { countInputs, type InputScope, readInputs } from "./attribution.inputs";
 import { type Grouping, SnapshotJourneys } from "./attribution.rules";
@@ -125,14 +125,16 @@ export async function computeSnapshots(
     read += chunk.opportunities.length;
     await progress({ processedOpportunities: read });
   }
-  const set = collected.build();
+  let set = collected.build();
   await progress({ phase: "computing" });
   const runs: ModelRun[] = snapshots.map((s) => ({
     model: s.model as AttributionModelName,
     params: s.params as Record<string, unknown>,
   }));
   const useWorker = options.useWorker ?? set.touchChannel.length >= WORKER_THRESHOLD;
-  const outputs = useWorker ? await computeInWorker(set, runs) : runs.map((run) => computeModel(set, run));
+  let outputs: ModelOutput[];
+  if (useWorker) ({ outputs, set } = await computeInWorkerLending(set, runs));
+  else outputs = runs.map((run) => computeModel(set, run));
   const failed = outputs.findIndex((o) => o.error !== null);
   if (failed >= 0) throw new Error(`${runs[failed]!.model}: ${outputs[failed]!.error}`);
   await progress({ phase: "writing", processedOpportunities: 0 });
