@@ -1,5 +1,6 @@
 // Process and database plumbing for the benchmarks that start Symbiont as a real server.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import pg from "pg";
 
@@ -102,4 +103,35 @@ export async function waitForReady(baseUrl: string, child: ChildProcess, log: ()
     await new Promise((settle) => setTimeout(settle, 250));
   }
   throw new Error(`Symbiont was not ready within 60 s:\n${log().trim()}`);
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; null where there is no /proc. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s ticks
+  } catch {
+    return null;
+  }
+}
+
+/** Summed CPU time (ms) of every PostgreSQL server process on this machine; null without /proc. */
+export function postgresCpuMs(): number | null {
+  try {
+    let total = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+      } catch {
+        continue;
+      }
+      total += processCpuMs(Number(entry)) ?? 0;
+    }
+    return total;
+  } catch {
+    return null;
+  }
 }

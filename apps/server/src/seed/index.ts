@@ -71,5 +71,12 @@ export async function seedDemo(
     for (const contributor of seedContributors) await contributor.seed(context);
     return { workspaceId: workspace.id, created: true };
   });
+  if (created) {
+    // Fresh planner statistics for the tables just filled, as autovacuum would gather a little later:
+    // until then the planner takes them for empty and picks plans that do not scale.
+    const started = Date.now();
+    await database.db.execute(sql`analyze`);
+    progress(`planner statistics in ${Date.now() - started} ms`);
+  }
   return { created, workspaceId, logins: demoLogins };
 }

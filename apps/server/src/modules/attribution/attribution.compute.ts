@@ -93,16 +93,60 @@ function computeOrThrow(set: JourneySet, run: ModelRun): Omit<ModelOutput, "erro
   };
 }
 
-export type WorkerReply = { ok: true; outputs: ModelOutput[] } | { ok: false; message: string };
+export type WorkerReply =
+  | { ok: true; outputs: ModelOutput[]; set: JourneySet | null }
+  | { ok: false; message: string; set: JourneySet | null };
+
+/** The memory of a set's typed arrays, for moving it between threads without copying. */
+export function setBuffers(set: JourneySet): ArrayBuffer[] {
+  const arrays = [
+    set.journeyOffsets,
+    set.touchChannel,
+    set.touchTime,
+    set.touchType,
+    set.touchFlags,
+    set.touchWeight,
+    set.conversions,
+    set.value,
+    set.nulls,
+    set.closeTime,
+  ];
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays) if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  return [...buffers];
+}
 
 /** Computes the models on a worker thread (one per call; the set is copied to it). */
-export function computeInWorker(set: JourneySet, runs: readonly ModelRun[]): Promise<ModelOutput[]> {
+export async function computeInWorker(set: JourneySet, runs: readonly ModelRun[]): Promise<ModelOutput[]> {
+  return (await runWorker(set, runs, false)).outputs;
+}
+
+/**
+ * Like computeInWorker, but the set's memory moves to the worker and back instead of being copied
+ * (no copy blocks the event loop, no second copy in memory). Use the returned set afterwards:
+ * the one passed in is emptied.
+ */
+export function computeInWorkerLending(
+  set: JourneySet,
+  runs: readonly ModelRun[],
+): Promise<{ outputs: ModelOutput[]; set: JourneySet }> {
+  return runWorker(set, runs, true);
+}
+
+function runWorker(
+  set: JourneySet,
+  runs: readonly ModelRun[],
+  lend: boolean,
+): Promise<{ outputs: ModelOutput[]; set: JourneySet }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./attribution.worker.mjs", import.meta.url), { workerData: { set, runs } });
+    const worker = new Worker(new URL("./attribution.worker.mjs", import.meta.url), {
+      workerData: { set, runs, lend },
+      transferList: lend ? setBuffers(set) : [],
+    });
     let settled = false;
     worker.once("message", (reply: WorkerReply) => {
       settled = true;
-      if (reply.ok) resolve(reply.outputs);
+      if (reply.ok) resolve({ outputs: reply.outputs, set: reply.set ?? set });
       else reject(new Error(reply.message));
       void worker.terminate();
     });

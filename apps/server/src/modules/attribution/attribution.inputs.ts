@@ -116,7 +116,13 @@ export async function* readInputs(
       rowMode: "array",
     });
     const touches = new Map<string, InputTouch[]>();
+    let sinceYield = 0;
     for (const r of touchRows.rows) {
+      // A chunk holds a few hundred thousand touches: let the event loop serve requests meanwhile.
+      if (++sinceYield === 20_000) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const opportunityId = r[0] as string;
       let list = touches.get(opportunityId);
       if (!list) {

@@ -2,9 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
-import { computeInWorker, computeModel } from "./attribution.compute";
+import { computeInWorker, computeInWorkerLending, computeModel } from "./attribution.compute";
 import { insertDeals } from "./attribution.fixtures";
-import { recomputeBatch } from "./attribution.recompute";
+import { computeSnapshots, recomputeBatch } from "./attribution.recompute";
 import { attributionChannelTotals, attributionCredits, attributionSnapshots } from "./attribution.schema";
 import { insertSnapshotBatch } from "./attribution.snapshots";
 import { JourneySetBuilder } from "./engine";
@@ -210,6 +210,68 @@ describe("recompute", () => {
   });
 });
 
+describe("credit writes", () => {
+  // The embedded database's wire bridge has no COPY FROM STDIN, so binary COPY runs on PostgreSQL only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "binary COPY writes exactly the rows the multi-row inserts write, nulls of direct engagements included",
+    async () => {
+      const { pool } = harness.database;
+      const { rows: account } = await pool.query<{ id: string }>(
+        "insert into accounts (workspace_id, name, name_normalized) values ($1, 'Copy Co', 'copy co') returning id",
+        [world.workspaceId],
+      );
+      const [deal] = await insertDeals(harness.database, world.workspaceId, [
+        {
+          outcome: "won",
+          amountMinor: 123_456,
+          openedAt: "2026-04-02T00:00:00Z",
+          closedAt: "2026-04-20T00:00:00Z",
+          touches: [
+            { partnerId: world.partnerA.id, type: "referral", at: "2026-04-01T10:20:30.123Z" },
+            { partnerId: world.partnerB.id, type: "demo", at: "2026-04-05T00:00:00Z" },
+          ],
+        },
+      ]);
+      await pool.query("update opportunities set account_id = $2 where workspace_id = $1 and id = $3", [
+        world.workspaceId,
+        account[0]!.id,
+        deal!.id,
+      ]);
+      await pool.query(
+        "insert into direct_engagements (workspace_id, account_id, engaged_at) values ($1, $2, '2026-04-10T00:00:00Z')",
+        [world.workspaceId, account[0]!.id],
+      );
+      const written = [];
+      for (const copy of [false, true]) {
+        const rows = await insertSnapshotBatch(
+          harness.database.db,
+          world.workspaceId,
+          { models: ["linear", "markov"], cutoffAt, grouping: "partner_touch_type", includeDirect: true },
+          "test",
+        );
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          await computeSnapshots(client, rows, undefined, { copy, useWorker: false });
+          await client.query("COMMIT");
+        } finally {
+          client.release();
+        }
+        const credits = await Promise.all(rows.map((r) => creditsOf(r.id)));
+        written.push(credits.map((list) => list.map(({ snapshotId: _s, ...rest }) => rest)));
+      }
+      const [inserted, copied] = written;
+      expect(copied).toEqual(inserted);
+      const direct = copied![0]!.filter((c) => c.opportunityId === deal!.id && c.channel === "direct");
+      expect(direct).toHaveLength(1);
+      expect(direct[0]).toMatchObject({ touchpointId: null, partnerId: null, touchType: "direct" });
+      const referral = copied![0]!.find((c) => c.opportunityId === deal!.id && c.position === 0);
+      expect(referral?.occurredAt.toISOString()).toBe("2026-04-01T10:20:30.123Z");
+      expect(referral?.revenueMinor).toBeCloseTo(123_456 / 3, 6);
+    },
+  );
+});
+
 describe("worker thread", () => {
   it("computes the same shares as in-process", async () => {
     const builder = new JourneySetBuilder();
@@ -225,5 +287,18 @@ describe("worker thread", () => {
     const local = runs.map((run) => computeModel(set, run));
     expect(inWorker.map((o) => Array.from(o.shares))).toEqual(local.map((o) => Array.from(o.shares)));
     expect(Array.from(inWorker[1]!.conversions)).toEqual(Array.from(local[1]!.conversions));
+  });
+
+  it("moves a lent set to the worker and back instead of copying it", async () => {
+    const builder = new JourneySetBuilder();
+    builder.addPath(["a", "b"], { conversions: 1, value: 10, nulls: 1 }, [{ time: 1 }, { time: 2 }]);
+    builder.addPath(["b"], { conversions: 0, value: 0, nulls: 2 }, [{ time: 3 }]);
+    const lent = builder.build();
+    const copy = structuredClone(lent);
+    const runs = [{ model: "markov" as const, params: {} }];
+    const { outputs, set } = await computeInWorkerLending(lent, runs);
+    expect(lent.touchChannel.length).toBe(0); // moved away, not copied
+    expect(set).toEqual(copy);
+    expect(Array.from(outputs[0]!.shares)).toEqual(Array.from(computeModel(copy, runs[0]!).shares));
   });
 });

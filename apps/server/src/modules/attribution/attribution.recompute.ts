@@ -1,14 +1,15 @@
 // Computes a batch of snapshots (one per model) from ONE consistent read of the workspace:
-// read the inputs into columnar journeys, run the models on a worker thread, read again to pair
-// each share with its touch, write credits and totals in batches, and mark the snapshots complete
-// in the same transaction.
+// read the inputs once into columnar journeys (ids kept as bytes), run the models on a worker
+// thread, stream the credits (binary COPY on PostgreSQL) and write the totals, and mark the
+// snapshots complete in the same transaction.
 import { and, eq } from "drizzle-orm";
 import type { PoolClient } from "pg";
 import type { Logger } from "pino";
 import type { Database } from "../../db";
-import { computeInWorker, computeModel, type ModelOutput, type ModelRun } from "./attribution.compute";
-import { channelOf, countInputs, type InputScope, readInputs } from "./attribution.inputs";
-import { admit, type Grouping, SnapshotJourneys } from "./attribution.rules";
+import { computeInWorkerLending, computeModel, type ModelOutput, type ModelRun } from "./attribution.compute";
+import { writeCredits } from "./attribution.credits";
+import { countInputs, type InputScope, readInputs } from "./attribution.inputs";
+import { type Grouping, SnapshotJourneys } from "./attribution.rules";
 import { attributionSnapshots } from "./attribution.schema";
 import type { AttributionModelName } from "./engine";
 
@@ -16,12 +17,15 @@ type SnapshotRow = typeof attributionSnapshots.$inferSelect;
 
 /** Sets below this many touches are computed in-process; larger ones on a worker thread. */
 const WORKER_THRESHOLD = 50_000;
-const INSERT_BATCH = 10_000;
+/** Opportunities collected between two pauses of the read loop. */
+const YIELD_EVERY = 2_000;
 
 export interface RecomputeOptions {
   chunkSize?: number;
   /** Force the worker thread (tests) or in-process computation. */
   useWorker?: boolean;
+  /** Write credits with binary COPY (PostgreSQL); otherwise multi-row inserts. */
+  copy?: boolean;
   logger?: Logger;
 }
 
@@ -53,7 +57,7 @@ export async function recomputeBatch(
   try {
     await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     if (writer !== reader) await writer.query("BEGIN");
-    await computeSnapshots(reader, pending, progress, options, writer);
+    await computeSnapshots(reader, pending, progress, { copy: database.kind === "postgres", ...options }, writer);
     if (writer !== reader) await writer.query("COMMIT");
     await reader.query("COMMIT");
   } catch (error) {
@@ -105,63 +109,47 @@ export async function computeSnapshots(
   const total = await countInputs(client, scope);
   await progress({ totalOpportunities: total });
 
-  // First read: journeys for the engine.
+  // One read: journeys for the engine, plus the ids the credits need in compact columns.
   const collected = new SnapshotJourneys(scope.grouping);
   let read = 0;
   for await (const chunk of readInputs(client, scope, options.chunkSize)) {
-    for (const opportunity of chunk.opportunities) collected.add(opportunity, chunk.touches.get(opportunity.id) ?? []);
+    let sinceYield = 0;
+    for (const opportunity of chunk.opportunities) {
+      collected.add(opportunity, chunk.touches.get(opportunity.id) ?? []);
+      // Keep the event loop serving requests between slices of a large chunk.
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     read += chunk.opportunities.length;
     await progress({ processedOpportunities: read });
   }
-  const set = collected.build();
+  let set = collected.build();
   await progress({ phase: "computing" });
   const runs: ModelRun[] = snapshots.map((s) => ({
     model: s.model as AttributionModelName,
     params: s.params as Record<string, unknown>,
   }));
   const useWorker = options.useWorker ?? set.touchChannel.length >= WORKER_THRESHOLD;
-  const outputs = useWorker ? await computeInWorker(set, runs) : runs.map((run) => computeModel(set, run));
+  let outputs: ModelOutput[];
+  if (useWorker) ({ outputs, set } = await computeInWorkerLending(set, runs));
+  else outputs = runs.map((run) => computeModel(set, run));
   const failed = outputs.findIndex((o) => o.error !== null);
   if (failed >= 0) throw new Error(`${runs[failed]!.model}: ${outputs[failed]!.error}`);
   await progress({ phase: "writing", processedOpportunities: 0 });
 
-  // Second read: the same touches in the same order, now with their ids, paired with the shares.
-  const channelIds = new Map(set.channelNames.map((name, i) => [name, i]));
-  const deals = outputs.map(() => new Int32Array(set.channelNames.length));
-  const lastDeal = outputs.map(() => new Int32Array(set.channelNames.length).fill(-1));
-  const credits = new CreditWriter(writer, scope.workspaceId);
-  let journey = 0;
-  let touchIndex = 0;
-  read = 0;
-  for await (const chunk of readInputs(client, scope, options.chunkSize)) {
-    for (const opportunity of chunk.opportunities) {
-      const admission = admit(opportunity, chunk.touches.get(opportunity.id) ?? []);
-      if ("skipped" in admission) continue;
-      if (collected.opportunityIds[journey] !== opportunity.id) throw new Error("the inputs changed between reads");
-      admission.touches.forEach((touch, position) => {
-        const channel = channelOf(touch, scope.grouping);
-        const channelId = channelIds.get(channel)!;
-        if (!opportunity.won) return;
-        outputs.forEach((output, m) => {
-          const share = output.shares[touchIndex + position]!;
-          if (share > 0 && lastDeal[m]![channelId] !== journey) {
-            lastDeal[m]![channelId] = journey;
-            deals[m]![channelId]! += 1;
-          }
-          credits.add(snapshots[m]!.id, opportunity.id, position, touch, channel, share, admission.value);
-        });
-      });
-      touchIndex += admission.touches.length;
-      journey++;
-      await credits.flushIfFull();
-    }
-    read += chunk.opportunities.length;
-    await progress({ processedOpportunities: read });
-  }
-  await credits.flush();
-  if (journey !== collected.opportunityIds.length) throw new Error("the inputs changed between reads");
+  const journeys = set.journeyOffsets.length - 1;
+  const credits = await writeCredits(
+    writer,
+    { workspaceId: scope.workspaceId, snapshotIds: snapshots.map((s) => s.id), set, collected, outputs },
+    {
+      copy: options.copy ?? false,
+      onProgress: (done) => progress({ processedOpportunities: Math.round((done / Math.max(1, journeys)) * read) }),
+    },
+  );
 
-  await writeTotals(writer, scope.workspaceId, snapshots, outputs, set.channelNames, collected, deals);
+  await writeTotals(writer, scope.workspaceId, snapshots, outputs, set.channelNames, collected, credits.deals);
   const counts = {
     wonDeals: collected.won,
     lostDeals: collected.lost,
@@ -219,86 +207,5 @@ async function writeTotals(
         output.removalEffect ? Array.from(output.removalEffect) : channelNames.map(() => null),
       ],
     );
-  }
-}
-
-/** Buffers credit rows column by column and inserts them with one `unnest` statement per batch. */
-class CreditWriter {
-  private snapshot: string[] = [];
-  private opportunity: string[] = [];
-  private position: number[] = [];
-  private touchpoint: (string | null)[] = [];
-  private channel: string[] = [];
-  private partner: (string | null)[] = [];
-  private type: string[] = [];
-  private occurred: number[] = [];
-  private share: number[] = [];
-  private revenue: number[] = [];
-  written = 0;
-
-  constructor(
-    private readonly client: PoolClient,
-    private readonly workspaceId: string,
-  ) {}
-
-  add(
-    snapshotId: string,
-    opportunityId: string,
-    position: number,
-    touch: { touchpointId: string | null; partnerId: string | null; type: string; occurredMs: number },
-    channel: string,
-    share: number,
-    value: number,
-  ): void {
-    if (position > 32_767) throw new Error(`opportunity ${opportunityId} has more than 32,767 touches`);
-    this.snapshot.push(snapshotId);
-    this.opportunity.push(opportunityId);
-    this.position.push(position);
-    this.touchpoint.push(touch.touchpointId);
-    this.channel.push(channel);
-    this.partner.push(touch.partnerId);
-    this.type.push(touch.type);
-    this.occurred.push(touch.occurredMs / 1000);
-    this.share.push(share);
-    this.revenue.push(share * value);
-  }
-
-  async flushIfFull(): Promise<void> {
-    if (this.snapshot.length >= INSERT_BATCH) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.snapshot.length === 0) return;
-    await this.client.query(
-      `insert into attribution_credits (workspace_id, snapshot_id, opportunity_id, position, touchpoint_id, channel,
-         partner_id, touch_type, occurred_at, share, conversions, revenue_minor)
-       select $1, s, o, p, t, c, pa, ty, to_timestamp(oc), sh, sh, r
-       from unnest($2::uuid[], $3::uuid[], $4::int2[], $5::uuid[], $6::text[], $7::uuid[], $8::text[],
-                   $9::float8[], $10::float8[], $11::float8[]) as u(s, o, p, t, c, pa, ty, oc, sh, r)`,
-      [
-        this.workspaceId,
-        this.snapshot,
-        this.opportunity,
-        this.position,
-        this.touchpoint,
-        this.channel,
-        this.partner,
-        this.type,
-        this.occurred,
-        this.share,
-        this.revenue,
-      ],
-    );
-    this.written += this.snapshot.length;
-    this.snapshot = [];
-    this.opportunity = [];
-    this.position = [];
-    this.touchpoint = [];
-    this.channel = [];
-    this.partner = [];
-    this.type = [];
-    this.occurred = [];
-    this.share = [];
-    this.revenue = [];
   }
 }

@@ -1,6 +1,7 @@
 // Pure rules of a snapshot: which deals and touches take part, what is reported about the rest,
 // and how they become the engine's columnar journeys.
 
+import { InternedColumn, UuidColumn } from "./attribution.ids";
 import { channelOf, type InputOpportunity, type InputTouch } from "./attribution.inputs";
 import { type JourneySet, JourneySetBuilder, TouchFlag } from "./engine";
 
@@ -86,10 +87,17 @@ export interface ChannelMeta {
   touchType: string | null;
 }
 
-/** Collects the first read into a JourneySet, keeping each journey's deal id. */
+/**
+ * Collects the read into a JourneySet, keeping each journey's deal id and, for won deals (the
+ * only ones credited), each touch's touchpoint and partner ids in compact columns.
+ */
 export class SnapshotJourneys {
   readonly builder = new JourneySetBuilder();
-  readonly opportunityIds: string[] = [];
+  readonly opportunityIds = new UuidColumn();
+  /** Per touch of a won deal, in journey order: the touchpoint (null for direct engagements). */
+  readonly wonTouchIds = new UuidColumn();
+  /** Per touch of a won deal, in journey order: the partner (null for direct engagements). */
+  readonly wonTouchPartners = new InternedColumn();
   readonly channels = new Map<string, ChannelMeta>();
   readonly issues = new IssueLog();
   won = 0;
@@ -116,6 +124,10 @@ export class SnapshotJourneys {
         flags: flags[i],
         weight: touch.weight ?? undefined,
       });
+      if (opportunity.won) {
+        this.wonTouchIds.push(touch.touchpointId);
+        this.wonTouchPartners.push(touch.partnerId);
+      }
     });
     this.builder.endJourney({
       conversions: opportunity.won ? 1 : 0,

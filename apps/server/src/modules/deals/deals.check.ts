@@ -7,8 +7,9 @@ import {
   type CandidateRow,
   type ConflictProbe,
   type ConflictResult,
-  candidateQuery,
   checkConflicts,
+  keyFrequencyFromStats,
+  probeLookupValues,
   rowToCandidate,
 } from "./conflicts";
 import { dealRegistrations } from "./deals.schema";
@@ -27,7 +28,38 @@ export interface CheckOptions {
   now?: Date;
 }
 
-/** Runs the candidate query on the view and the engine on its rows. */
+// The stored function (migration `conflict_lookup`) takes `probeLookupValues` plus the trigram flag: it finds
+// the matching accounts and open registrations by index, then what each matched account is (owned,
+// customer, open direct deal, named list, direct engagement) from the candidate view.
+export const CONFLICT_LOOKUP_SQL = `select record_id, kind, display_name, name_normalized, domain, email_domain, phone_e164, country,
+  partner_id, list_name, engaged_at
+from deal_conflict_lookup($1::uuid, $2::text[], $3::text, $4::text, $5::text[], $6::text, $7::int, $8::uuid,
+  $9::text, $10::timestamptz, $11::boolean)`;
+
+// How many rows carry each common name key, from PostgreSQL's element statistics on both tables that
+// are searched by name. A key shared by hundreds of records (a common word that is not on the
+// generic list) would make the name search read all of them, so the probe prefers its rarer tokens.
+export const NAME_KEY_STATS_SQL = `select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
+  greatest(c.reltuples, 0)::float8 as rows
+from pg_stats s join pg_class c on c.relname = s.tablename
+  and c.relnamespace = (select n.oid from pg_namespace n where n.nspname = s.schemaname)
+where s.schemaname = current_schema() and s.tablename in ('accounts', 'deal_registrations') and s.attname = 'name_keys'`;
+const KEY_STATS_TTL_MS = 10 * 60_000;
+let keyStats: { at: number; frequency: (key: string) => number } | undefined;
+
+/** Estimated rows per name key, refreshed from the statistics every ten minutes. */
+export async function nameKeyFrequency(db: DbOrTx): Promise<(key: string) => number> {
+  if (keyStats && Date.now() - keyStats.at < KEY_STATS_TTL_MS) return keyStats.frequency;
+  const { rows } = await db.$client.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
+    NAME_KEY_STATS_SQL,
+  );
+  const perTable = rows.map((r) => keyFrequencyFromStats(r.elems ?? [], r.freqs ?? [], Number(r.rows)));
+  const frequency = (key: string) => perTable.reduce((sum, f) => sum + f(key), 0);
+  keyStats = { at: Date.now(), frequency };
+  return frequency;
+}
+
+/** Runs the candidate lookup and the engine on its rows. */
 export async function runConflictCheck(
   db: DbOrTx,
   probe: ConflictProbe,
@@ -35,15 +67,14 @@ export async function runConflictCheck(
 ): Promise<ConflictResult> {
   const now = options.now ?? new Date();
   const engagedSince = new Date(now.getTime() - options.directLookbackDays * DAY_MS);
-  const query = candidateQuery(probe, {
-    relation: "deal_conflict_candidates",
+  const values = probeLookupValues(probe, {
+    keyFrequency: await nameKeyFrequency(db),
     workspaceId: options.workspaceId,
     excludePartnerId: options.partnerId ?? null,
     excludeRecordId: options.registrationId ?? null,
     engagedSince,
-    includeTrigram: options.thorough ?? false,
   });
-  const { rows } = await db.$client.query<CandidateRow>(query.text, query.values);
+  const { rows } = await db.$client.query<CandidateRow>(CONFLICT_LOOKUP_SQL, [...values, options.thorough ?? false]);
   return checkConflicts(probe, rows.map(rowToCandidate), {
     directEngagementLookbackDays: options.directLookbackDays,
     now,

@@ -1,6 +1,6 @@
 // Rules-of-engagement versions: the current one per program (falling back to the workspace default).
 import { type RegistrationPolicyRecord, type RegistrationRules, registrationRules } from "@symbiont/contracts";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { DEFAULT_RULES, summarizeRules } from "./deals.rules";
 import { registrationPolicies } from "./deals.schema";
@@ -49,12 +49,19 @@ export async function policyVersions(db: DbOrTx, workspaceId: string, programId:
  * else version 1 of the workspace default, created with the DOMAIN.md defaults.
  */
 export async function currentPolicyRow(db: DbOrTx, workspaceId: string, programId: string | null): Promise<PolicyRow> {
-  if (programId) {
-    const [own] = await policyVersions(db, workspaceId, programId);
-    if (own) return own;
-  }
-  const [fallback] = await policyVersions(db, workspaceId, null);
-  if (fallback) return fallback;
+  // One lookup: the program's own versions sort before the workspace default's, newest first.
+  const [inForce] = await db
+    .select()
+    .from(registrationPolicies)
+    .where(
+      and(
+        eq(registrationPolicies.workspaceId, workspaceId),
+        programId ? or(scopeOf(programId), scopeOf(null)) : scopeOf(null),
+      ),
+    )
+    .orderBy(sql`${registrationPolicies.programId} is null`, desc(registrationPolicies.version))
+    .limit(1);
+  if (inForce) return inForce;
   await db
     .insert(registrationPolicies)
     .values({ workspaceId, programId: null, version: 1, rules: DEFAULT_RULES, note: "Defaults", createdBy: "system" })

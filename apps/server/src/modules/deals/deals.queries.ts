@@ -69,24 +69,27 @@ export async function findRegistration(
 export async function loadChildren(db: DbOrTx, workspaceId: string, registrationId: string) {
   const scope = (table: { workspaceId: AnyPgColumn; registrationId: AnyPgColumn }) =>
     and(eq(table.workspaceId, workspaceId), eq(table.registrationId, registrationId));
-  const [extensions, attachments, transitions, checks] = await Promise.all([
-    db
-      .select()
-      .from(registrationExtensions)
-      .where(scope(registrationExtensions))
-      .orderBy(desc(registrationExtensions.requestedAt)),
-    db
-      .select()
-      .from(registrationAttachments)
-      .where(scope(registrationAttachments))
-      .orderBy(asc(registrationAttachments.createdAt)),
-    db
-      .select()
-      .from(registrationTransitions)
-      .where(scope(registrationTransitions))
-      .orderBy(asc(registrationTransitions.at)),
-    db.select().from(registrationChecks).where(scope(registrationChecks)).orderBy(desc(registrationChecks.checkedAt)),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const extensions = await db
+    .select()
+    .from(registrationExtensions)
+    .where(scope(registrationExtensions))
+    .orderBy(desc(registrationExtensions.requestedAt));
+  const attachments = await db
+    .select()
+    .from(registrationAttachments)
+    .where(scope(registrationAttachments))
+    .orderBy(asc(registrationAttachments.createdAt));
+  const transitions = await db
+    .select()
+    .from(registrationTransitions)
+    .where(scope(registrationTransitions))
+    .orderBy(asc(registrationTransitions.at));
+  const checks = await db
+    .select()
+    .from(registrationChecks)
+    .where(scope(registrationChecks))
+    .orderBy(desc(registrationChecks.checkedAt));
   return { extensions, attachments, transitions, checks };
 }
 

@@ -117,26 +117,25 @@ function toCheckRecord(row: typeof registrationChecks.$inferSelect): Registratio
 }
 
 async function consoleView(db: DbOrTx, row: RegistrationRow): Promise<ConsoleRegistration> {
-  const [children, [partner], history] = await Promise.all([
-    loadChildren(db, row.workspaceId, row.id),
-    db
-      .select({ name: partners.name })
-      .from(partners)
-      .where(and(eq(partners.workspaceId, row.workspaceId), eq(partners.id, row.partnerId))),
-    db
-      .select()
-      .from(dealRegistrations)
-      .where(
-        and(
-          eq(dealRegistrations.workspaceId, row.workspaceId),
-          eq(dealRegistrations.partnerId, row.partnerId),
-          ne(dealRegistrations.id, row.id),
-          ne(dealRegistrations.status, "draft"),
-        ),
-      )
-      .orderBy(desc(dealRegistrations.createdAt))
-      .limit(20),
-  ]);
+  // Sequential: the view is also built inside transactions, where the queries share one connection.
+  const children = await loadChildren(db, row.workspaceId, row.id);
+  const [partner] = await db
+    .select({ name: partners.name })
+    .from(partners)
+    .where(and(eq(partners.workspaceId, row.workspaceId), eq(partners.id, row.partnerId)));
+  const history = await db
+    .select()
+    .from(dealRegistrations)
+    .where(
+      and(
+        eq(dealRegistrations.workspaceId, row.workspaceId),
+        eq(dealRegistrations.partnerId, row.partnerId),
+        ne(dealRegistrations.id, row.id),
+        ne(dealRegistrations.status, "draft"),
+      ),
+    )
+    .orderBy(desc(dealRegistrations.createdAt))
+    .limit(20);
   return {
     ...toPortalRegistration(row, children),
     partnerId: row.partnerId,

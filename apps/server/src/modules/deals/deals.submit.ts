@@ -43,40 +43,53 @@ export function missingForSubmission(row: RegistrationRow, prefix: string): Vali
 /**
  * Serializes submissions that could conflict: one transaction-scoped advisory lock per match key
  * (domain, e-mail domain, normalized name), taken in sorted order so two submitters never deadlock.
+ * Returns the database clock read after every lock is held (one round trip for both): a later
+ * submitter of the same company always gets a later time.
  */
-export async function lockMatchKeys(tx: DbOrTx, row: RegistrationRow): Promise<void> {
+export async function lockMatchKeys(tx: DbOrTx, row: RegistrationRow): Promise<Date> {
   const keys = [
     row.domain ? `d:${row.domain}` : null,
     row.emailDomain && row.emailDomain !== row.domain ? `d:${row.emailDomain}` : null,
     row.nameNormalized ? `n:${row.nameNormalized}` : null,
   ]
     .filter((k): k is string => k !== null)
+    .map((key) => `reg:${row.workspaceId}:${key}`)
     .sort();
-  for (const key of keys) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`reg:${row.workspaceId}:${key}`}, 0))`);
-  }
+  // The aggregate finishes (every lock taken, in the sorted order) before clock_timestamp() is read.
+  const locked = await tx.execute<{ now: Date | string }>(sql`
+    select clock_timestamp() as now
+    from (select count(pg_advisory_xact_lock(hashtextextended(k, 0))) as n
+          from (select k from unnest(array[${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )}]::text[]) as k order by k) as sorted) as locks`);
+  return new Date(locked.rows[0]?.now ?? Date.now());
 }
 
 async function autoApprovalFacts(tx: DbOrTx, row: RegistrationRow) {
   const tierRanks = new Map<string, number>();
   let tierRank: number | null = null;
   if (row.programId) {
+    // The program's tiers, each marked when it is the partner's current tier (one query).
     const programTiers = await tx
-      .select({ id: tiers.id, name: tiers.name, rank: tiers.rank })
+      .select({
+        name: tiers.name,
+        rank: tiers.rank,
+        current: sql<boolean>`${programMemberships.partnerId} is not null`,
+      })
       .from(tiers)
+      .leftJoin(
+        programMemberships,
+        and(
+          eq(programMemberships.workspaceId, tiers.workspaceId),
+          eq(programMemberships.programId, tiers.programId),
+          eq(programMemberships.tierId, tiers.id),
+          eq(programMemberships.partnerId, row.partnerId),
+        ),
+      )
       .where(and(eq(tiers.workspaceId, row.workspaceId), eq(tiers.programId, row.programId)));
     for (const t of programTiers) tierRanks.set(t.name.toLowerCase(), t.rank);
-    const [membership] = await tx
-      .select({ tierId: programMemberships.tierId })
-      .from(programMemberships)
-      .where(
-        and(
-          eq(programMemberships.workspaceId, row.workspaceId),
-          eq(programMemberships.partnerId, row.partnerId),
-          eq(programMemberships.programId, row.programId),
-        ),
-      );
-    tierRank = programTiers.find((t) => t.id === membership?.tierId)?.rank ?? null;
+    tierRank = programTiers.find((t) => t.current)?.rank ?? null;
   }
   const reporting = await reportingCurrencyOf(tx, row.workspaceId);
   const converted = await toReporting(
@@ -111,10 +124,7 @@ export async function submitDraft(
       details: { issues },
     });
   }
-  await lockMatchKeys(tx, draft);
-  // The database clock after the locks: a later submitter always gets a later time.
-  const clock = await tx.execute<{ now: Date | string }>(sql`select clock_timestamp() as now`);
-  const submittedAt = new Date(clock.rows[0]?.now ?? Date.now());
+  const submittedAt = await lockMatchKeys(tx, draft);
   const policy = await currentPolicy(tx, draft.workspaceId, draft.programId);
   const rules = policy.rules;
   const { account } = await ensureAccount(tx, source, {

@@ -71,6 +71,32 @@ export interface CandidateRow {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
 /**
+ * The lookup's parameters for a probe, in order: workspace, domains, phone, normalized name, name keys
+ * (rarest tokens first, over-common keys dropped), country, rows per branch, excluded partner,
+ * excluded record, engaged-since. Shared by `candidateQuery` and stored lookup functions that take
+ * the same arguments, so both block on exactly the same keys.
+ */
+export function probeLookupValues(
+  probe: ConflictProbe,
+  options: Omit<CandidateQueryOptions, "relation" | "includeTrigram">,
+): unknown[] {
+  const p = normalizeProbe(probe);
+  const domains = [...new Set([p.domain, p.emailDomain].filter((d): d is string => d !== undefined))];
+  return [
+    options.workspaceId, // $1
+    domains, // $2
+    p.phone ?? null, // $3
+    p.nameNormalized, // $4
+    probeNameKeys(p, options.keyFrequency, 3, options.maxKeyBlock ?? 500), // $5
+    p.country ?? null, // $6
+    options.limitPerBranch ?? 20, // $7
+    options.excludePartnerId ?? null, // $8
+    options.excludeRecordId ?? null, // $9
+    options.engagedSince ?? null, // $10
+  ];
+}
+
+/**
  * Parameterized SQL returning the candidate rows for a probe:
  * `domain = any($domains) OR email_domain = any($domains) OR phone_e164 = $phone
  *  OR name_keys && $keys [OR name_normalized % $name]`, as a UNION of index-backed branches.
@@ -78,21 +104,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
  */
 export function candidateQuery(probe: ConflictProbe, options: CandidateQueryOptions): SqlQuery {
   if (!IDENTIFIER.test(options.relation)) throw new Error(`Invalid relation name: ${options.relation}`);
-  const p = normalizeProbe(probe);
-  const domains = [...new Set([p.domain, p.emailDomain].filter((d): d is string => d !== undefined))];
-  const limit = options.limitPerBranch ?? 20;
-  const values: unknown[] = [
-    options.workspaceId, // $1
-    domains, // $2
-    p.phone ?? null, // $3
-    p.nameNormalized, // $4
-    probeNameKeys(p, options.keyFrequency, 3, options.maxKeyBlock ?? 500), // $5
-    p.country ?? null, // $6
-    limit, // $7
-    options.excludePartnerId ?? null, // $8
-    options.excludeRecordId ?? null, // $9
-    options.engagedSince ?? null, // $10
-  ];
+  const values = probeLookupValues(probe, options);
   const cols =
     "c.record_id, c.kind, c.display_name, c.name_normalized, c.domain, c.email_domain, c.phone_e164, c.country, c.partner_id, c.list_name, c.engaged_at";
   const scope = [

@@ -12,6 +12,7 @@ export {
   type CandidateRow,
   candidateColumns,
   candidateQuery,
+  probeLookupValues,
   rowToCandidate,
   type SqlQuery,
 } from "./candidate-query";
