@@ -35,7 +35,7 @@ const probeCount = Number(process.env.BENCH_PROBES ?? 1_000);
 const DB_NAME = "symbiont_bench_conflicts";
 const benchUrl = adminUrl.replace(/\/[^/]*$/, `/${DB_NAME}`);
 // The whole run gives up after this long (loading + indexing + probes).
-const DEADLINE = Date.now() + 8 * 60_000;
+const DEADLINE = Date.now() + 20 * 60_000;
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -169,14 +169,19 @@ try {
     [workspaceId],
   );
   const partnerIds = partnerRows.rows.map((r) => r.id);
-  // Bulk load: GIN pending lists on (merged by the vacuum below), off again for the probes as in production.
+  // Bulk load: the name indexes are dropped and built again afterwards from their own definitions
+  // (one sort instead of a million GIN insertions); fastupdate stays off as the migration set it.
   const ginIndexes = [
     "accounts_name_keys_idx",
     "accounts_name_trgm_idx",
     "deal_registrations_name_keys_idx",
     "deal_registrations_name_trgm_idx",
   ];
-  for (const index of ginIndexes) await client.query(`alter index ${index} set (fastupdate = on)`);
+  const definitions = await client.query<{ indexdef: string }>(
+    "select indexdef from pg_indexes where schemaname = current_schema() and indexname = any($1::text[])",
+    [ginIndexes],
+  );
+  for (const index of ginIndexes) await client.query(`drop index ${index}`);
 
   // Load: the real companies of the labelled set first (exact probes can hit them), then synthetic ones.
   const t0 = performance.now();
@@ -221,9 +226,10 @@ try {
   const loadSeconds = (performance.now() - t0) / 1000;
 
   const t1 = performance.now();
+  await client.query("set maintenance_work_mem = '1GB'");
+  for (const { indexdef } of definitions.rows) await client.query(indexdef);
   await client.query("vacuum analyze accounts");
   await client.query("vacuum analyze deal_registrations");
-  for (const index of ginIndexes) await client.query(`alter index ${index} set (fastupdate = off)`);
   const indexSeconds = (performance.now() - t1) / 1000;
   const size = await client.query<{ table: string; indexes: string }>(
     `select pg_size_pretty(pg_table_size('accounts') + pg_table_size('deal_registrations')) as table,
@@ -231,7 +237,7 @@ try {
   );
   Object.assign(results, { loadSeconds: round(loadSeconds), indexSeconds: round(indexSeconds), size: size.rows[0] });
   process.stdout.write(
-    `loaded ${total} rows in ${round(loadSeconds)} s, vacuumed and analyzed in ${round(indexSeconds)} s\n`,
+    `loaded ${total} rows in ${round(loadSeconds)} s, indexed, vacuumed and analyzed in ${round(indexSeconds)} s\n`,
   );
 
   // Probes: a third exact (a stored name and domain), a third variants (typo, other legal form,

@@ -11,8 +11,16 @@ export function isKnownCurrency(code: string): boolean {
 }
 
 /** Digits after the decimal point of a currency's minor unit (USD 2, JPY 0, KWD 3). */
+// Building an Intl.NumberFormat costs far more than a lookup, and the answer per currency never changes.
+const digitsByCurrency = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

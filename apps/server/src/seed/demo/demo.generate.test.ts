@@ -4,6 +4,7 @@ import { formulas } from "../../modules/metrics";
 import { convertMinor } from "../../modules/revenue";
 import { convertMinorFast } from "./fx";
 import { DemoGenerator, type GenerateOptions } from "./generate";
+import { HISTORY_DAYS } from "./model";
 import { generatePartners } from "./partners";
 import { mulberry32 } from "./random";
 import type { DemoChunk } from "./rows";
@@ -82,7 +83,7 @@ describe("the demo ecosystem generator", () => {
     expect(demo.opportunities.length).toBeLessThan(4_500);
     expect(demo.touchpoints.length).toBeGreaterThan(demo.opportunities.length);
     const opened = demo.opportunities.map((o) => o.openedAt);
-    expect(Math.min(...opened)).toBeGreaterThanOrEqual(anchor.getTime() - 730 * DAY);
+    expect(Math.min(...opened)).toBeGreaterThanOrEqual(anchor.getTime() - HISTORY_DAYS * DAY);
     expect(Math.max(...opened)).toBeLessThan(anchor.getTime());
     const outcomes = new Set(demo.opportunities.map((o) => o.outcome));
     expect(outcomes).toEqual(new Set(["open", "won", "lost"]));
