@@ -1,45 +1,78 @@
-// Executive dashboard at scale, on PostgreSQL: p50/p95 of the dashboard's API calls (headline
-// dashboard, drill-down page, partner scorecard, one table export) computed from the demo
-// ecosystem, plus how long the generator took to load it.
+// Executive dashboard at scale, on PostgreSQL: p50/p95 of the service calls behind the dashboard's
+// API (dashboard, headline metrics, drill-down pages, partner scorecard, one table export) over the
+// metrics read models, the read-model refresh time, and the demo generator's throughput.
 //
-//   npx tsx bench/dashboard.ts
+//   npx tsx bench/dashboard.ts                          # scale 1: the `npm start` demo
+//   BENCH_SCALE=250 BENCH_REQUESTS=10 npx tsx bench/dashboard.ts   # ≈ 1M opportunities, 10M touchpoints
 //
 // Environment: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres): a fresh
-// database `symbiont_dashboard_bench` is created there (kept with BENCH_KEEP=1).
-// BENCH_SCALE (default 1: the `npm start` demo; 250 ≈ 10k partners), BENCH_REQUESTS (default 30).
-import { spawnSync } from "node:child_process";
+// database `symbiont_dashboard_bench` is created there and dropped at the end unless BENCH_KEEP=1.
+// BENCH_REUSE=1 measures a database kept by an earlier run instead of seeding again. BENCH_SCALE (1),
+// BENCH_REQUESTS (30 timed calls per API call after one warm-up), BENCH_REFRESHES (3; 1 above scale 10).
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { createDatabase } from "../apps/server/src/db";
-import { computeDashboard, computeScorecard, findFigureRecords, scopeOf } from "../apps/server/src/modules/reports";
+import {
+  drilldownPage,
+  headlineFor,
+  partnerScorecardView,
+  refreshReadModels,
+} from "../apps/server/src/modules/metrics";
+import { computeDashboard, evidenceOf, scopeOf } from "../apps/server/src/modules/reports";
+import { positive, quoteIdent, redact } from "./support/processes";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
 const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const scale = Number(process.env.BENCH_SCALE ?? 1);
-const requests = Number(process.env.BENCH_REQUESTS ?? 30);
+const scale = positive(process.env.BENCH_SCALE, 1);
+const requests = Math.floor(positive(process.env.BENCH_REQUESTS, 30));
+const refreshes = Math.floor(positive(process.env.BENCH_REFRESHES, scale > 10 ? 1 : 3));
+const reuse = process.env.BENCH_REUSE === "1";
+const keep = reuse || process.env.BENCH_KEEP === "1";
 const DB_NAME = "symbiont_dashboard_bench";
 const benchUrl = adminUrl.replace(/\/[^/]*$/, `/${DB_NAME}`);
-const cli = fileURLToPath(new URL("../apps/server/bin/symbiont.mjs", import.meta.url));
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(" ");
+const say = (line = "") => process.stdout.write(`${line}\n`);
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-await admin.query(`create database ${DB_NAME}`);
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
 
-function symbiont(...args: string[]): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    env: { ...process.env, DATABASE_URL: benchUrl, SESSION_SECRET: "d".repeat(32) },
-    encoding: "utf8",
+/** `symbiont seed --demo --scale N` with its progress on stderr; resolves with the output. */
+function seedDemo(): Promise<string> {
+  const args = ["apps/server/bin/symbiont.mjs", "seed", "--demo", "--scale", String(scale)];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: benchUrl, LOG_LEVEL: "warn", SESSION_SECRET: "d".repeat(32) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stderr.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", fail);
+    child.on("exit", (code) => (code === 0 ? done(output) : fail(new Error(`seed failed (${code})`))));
   });
-  if (result.status !== 0) throw new Error(`symbiont ${args.join(" ")} failed:\n${result.stderr}${result.stdout}`);
-  return performance.now() - started;
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
 async function measure(name: string, call: () => Promise<unknown>) {
   await call(); // warm-up: plans and caches
@@ -50,70 +83,107 @@ async function measure(name: string, call: () => Promise<unknown>) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const row = { p50: Math.round(percentile(times, 0.5)), p95: Math.round(percentile(times, 0.95)) };
-  console.log(`${name.padEnd(34)} p50 ${String(row.p50).padStart(6)} ms   p95 ${String(row.p95).padStart(6)} ms`);
+  const row = {
+    p50: Math.round(percentile(times, 0.5) * 10) / 10,
+    p95: Math.round(percentile(times, 0.95) * 10) / 10,
+  };
+  say(`${name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms   p95 ${String(row.p95).padStart(8)} ms`);
   return row;
 }
 
-const results: Record<string, unknown> = { database: "PostgreSQL", scale, requests, loadBefore: loadavg()[0] };
+const results: Record<string, unknown> = { database: "PostgreSQL", scale, requests, loadBefore: load() };
+say(`bench: executive dashboard at scale ${scale} on ${redact(benchUrl)}; load average ${load()}`);
 try {
-  results.migrateMs = Math.round(symbiont("migrate"));
-  results.seedMs = Math.round(symbiont("seed", "--demo", "--scale", String(scale)));
+  if (!reuse) {
+    await admin(`drop database if exists ${quoteIdent(DB_NAME)} with (force)`);
+    await admin(`create database ${quoteIdent(DB_NAME)}`);
+    const started = performance.now();
+    const output = await seedDemo();
+    results.seedSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const attribution = /attribution: (\d+) snapshots in (\d+) ms/.exec(output);
+    if (attribution) results.attributionSeedSeconds = Math.round(Number(attribution[2]) / 100) / 10;
+    results.loadAfterSeed = load();
+  }
   const database = await createDatabase({ url: benchUrl, poolSize: 10 });
   try {
     const { db } = database;
-    const counts = await db.execute<{
-      workspace_id: string;
-      opportunities: number;
-      touchpoints: number;
-      partners: number;
-    }>(
-      sql`select o.workspace_id, count(*)::int as opportunities,
-        (select count(*)::int from touchpoints t where t.workspace_id = o.workspace_id) as touchpoints,
-        (select count(*)::int from partners p where p.workspace_id = o.workspace_id) as partners
-        from opportunities o group by o.workspace_id order by 2 desc limit 1`,
-    );
-    const demo = counts.rows[0];
-    if (!demo) throw new Error("the demo has no opportunities");
+    const found = await db.execute(sql`
+      select w.id, (select after from audit_events a where a.workspace_id = w.id and a.action = 'demo.generated'
+          order by a.occurred_at desc limit 1) as generated,
+        (select count(*)::int from opportunities o where o.workspace_id = w.id) as opportunities,
+        (select count(*)::int from touchpoints t where t.workspace_id = w.id) as touchpoints,
+        (select count(*)::int from partners p where p.workspace_id = w.id) as partners
+      from workspaces w order by 3 desc limit 1`);
+    const demo = found.rows[0];
+    if (!demo) throw new Error("no demo workspace");
+    const workspaceId = String(demo.id);
+    const generated = (demo.generated ?? {}) as { rows?: number; seconds?: number; rowsPerSecond?: number };
     Object.assign(results, {
+      partners: demo.partners,
       opportunities: demo.opportunities,
       touchpoints: demo.touchpoints,
-      partners: demo.partners,
+      generator: { rows: generated.rows, seconds: generated.seconds, rowsPerSecond: generated.rowsPerSecond },
     });
-    console.log(
-      `scale ${scale}: ${demo.partners} partners, ${demo.opportunities} opportunities, ${demo.touchpoints} touchpoints; seeded in ${results.seedMs} ms`,
+    say(
+      `scale ${scale}: ${demo.partners} partners, ${demo.opportunities} opportunities, ${demo.touchpoints} touchpoints`,
     );
-    const scope = scopeOf(demo.workspace_id, {});
+    say(
+      `generator: ${generated.rows} rows in ${generated.seconds} s = ${generated.rowsPerSecond} rows/s` +
+        (results.seedSeconds
+          ? `; whole seed ${results.seedSeconds} s (attribution ${results.attributionSeedSeconds ?? "?"} s)`
+          : ""),
+    );
+
+    const refreshTimes: number[] = [];
+    let refresh: Awaited<ReturnType<typeof refreshReadModels>> | undefined;
+    for (let i = 0; i < refreshes; i++) {
+      const started = performance.now();
+      refresh = await refreshReadModels(database, workspaceId);
+      refreshTimes.push(Math.round(performance.now() - started));
+    }
+    results.readModelRefresh = { runsMs: refreshTimes, last: refresh };
+    say(
+      `read-model refresh: ${refreshTimes.join(", ")} ms (${refresh?.dealRows} deals, ${refresh?.partnerMonthRows} partner-months, ${refresh?.partnerHealthRows} partners; ${refresh?.attributionModel})`,
+    );
+
+    const scope = scopeOf(workspaceId, {});
     const dashboard = await computeDashboard(db, scope);
     const region = dashboard.availableRegions[0];
     const top = dashboard.topPartners[0]?.partnerId;
-    results.timings = {
-      dashboard: await measure("GET /dashboard (12 months)", () => computeDashboard(db, scope)),
-      dashboardRegion: await measure("GET /dashboard?region=…", () =>
-        computeDashboard(db, scopeOf(demo.workspace_id, { region })),
-      ),
-      records: await measure("GET /dashboard/records (influenced)", () =>
-        findFigureRecords(db, scope, "influenced", { limit: 50, offset: 0 }),
-      ),
-      ...(top
-        ? {
-            scorecard: await measure("GET /partners/:id/scorecard", () =>
-              computeScorecard(db, demo.workspace_id, top, {}, { benchmark: true }),
-            ),
-          }
-        : {}),
-    };
-    results.readModelRefreshMs = null;
-    results.note = "No read models yet: every figure is computed from the base tables per request.";
+    const period = { from: scope.period.from, to: scope.period.to };
+    const timings: Record<string, unknown> = {};
+    timings.dashboard = await measure("GET /dashboard (12 months)", () => computeDashboard(db, scope));
+    timings.dashboardRegion = await measure(`GET /dashboard?region=${region}`, () =>
+      computeDashboard(db, scopeOf(workspaceId, { region })),
+    );
+    timings.dashboardRole = await measure("GET /dashboard?role=reseller", () =>
+      computeDashboard(db, scopeOf(workspaceId, { role: "reseller" })),
+    );
+    timings.headline = await measure("GET /metrics/headline", () => headlineFor(db, workspaceId, {}));
+    timings.drilldown = await measure("GET /metrics/drilldown?metric=influenced_revenue", () =>
+      drilldownPage(db, workspaceId, { ...period, metric: "influenced_revenue", limit: 25, offset: 0 }),
+    );
+    timings.drilldownCosts = await measure("GET /metrics/drilldown?metric=ropi", () =>
+      drilldownPage(db, workspaceId, { ...period, metric: "ropi", limit: 25, offset: 0 }),
+    );
+    if (top) {
+      timings.drilldownPartner = await measure("GET /metrics/drilldown?metric=won_deals&partnerId", () =>
+        drilldownPage(db, workspaceId, { ...period, metric: "won_deals", partnerId: top, limit: 25, offset: 0 }),
+      );
+      timings.scorecard = await measure("GET /partners/:id/scorecard", () =>
+        partnerScorecardView(db, workspaceId, top, {}),
+      );
+    }
+    timings.evidence = await measure("GET /dashboard/export?table=evidence (200)", () => evidenceOf(db, scope, 200));
+    results.timings = timings;
   } finally {
     await database.close();
   }
 } finally {
-  results.loadAfter = loadavg()[0];
-  if (process.env.BENCH_KEEP !== "1") await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.end();
+  results.loadAfter = load();
+  if (!keep) await admin(`drop database if exists ${quoteIdent(DB_NAME)} with (force)`);
 }
-console.log(`load average ${Number(results.loadBefore).toFixed(1)} → ${Number(results.loadAfter).toFixed(1)}`);
+say(`load average ${results.loadBefore} → ${results.loadAfter}`);
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(
   new URL(`./results/dashboard-scale-${scale}.json`, import.meta.url),

@@ -28,7 +28,7 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await dashboard.waitFor({ timeout: 60_000 });
 
     // Headline tiles name their model and period; the demo has partner-sourced revenue.
-    const sourced = page.getByTestId("figure-sourced");
+    const sourced = page.getByTestId("figure-sourced_revenue");
     await sourced.waitFor();
     const sourcedText = (await sourced.textContent()) ?? "";
     assert.match(sourcedText, /Partner-sourced revenue/);
@@ -42,17 +42,39 @@ test("executive dashboard: drill down, filter by region, generate and download t
 
     // Drill from the headline into the records behind it.
     await sourced.click();
-    await page.waitForURL(/drill=sourced/);
+    await page.waitForURL(/drill=sourced_revenue/);
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("heading", { name: "Won deals a partner sourced" }).waitFor();
     const rows = dialog.getByTestId("drill-records").locator("tbody tr");
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 0, "the sourced figure has deals behind it");
-    await dialog.getByText(/deals? in this period, largest first/).waitFor();
-    assert.match((await rows.first().textContent()) ?? "", /Sourced by /);
+    await dialog.getByText(/deals? in this period, most recent first/).waitFor();
+    assert.match((await rows.first().textContent()) ?? "", /Sourced by a partner/);
     await saveScreenshot(page, t, "drill-down");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
+
+    // ROPI names its attribution model and drills into the program cost lines behind it.
+    const ropi = page.getByTestId("figure-ropi");
+    assert.match((await ropi.textContent()) ?? "", /ROPI[\s\S]*\d[\s\S]*attribution|ROPI[\s\S]*\d[\s\S]*split/i);
+    await ropi.click();
+    await page.waitForURL(/drill=ropi/);
+    await dialog.getByTestId("drill-records").locator("tbody tr").first().waitFor();
+    await dialog.getByText(/cost lines? in this period/).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    // The other metrics of the engine are on the page too.
+    for (const name of [
+      "Market penetration",
+      "Health and customer value",
+      "Time to first revenue",
+      "Partners at risk",
+    ]) {
+      await page.getByRole("heading", { name }).first().waitFor();
+    }
+    assert.match((await page.getByTestId("cltv").textContent()) ?? "", /CLTV/);
+    await saveScreenshot(page, t, "dashboard-lower");
 
     // Filter by region: the choice lands in the URL and narrows the region table.
     const regionSelect = page.getByLabel("Region", { exact: true });

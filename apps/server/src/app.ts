@@ -22,7 +22,12 @@ import { consoleAuditRoutes } from "./modules/audit";
 import { consoleRegistrationRoutes, portalRegistrationRoutes } from "./modules/deals";
 import { authRoutes, consolePeopleRoutes, guards, portalPeopleRoutes } from "./modules/identity";
 import { consoleLeadRoutes, portalLeadRoutes, publicReferralRoutes } from "./modules/leads";
-import { consoleMetricRoutes, portalMetricRoutes } from "./modules/metrics";
+import {
+  consoleMetricRoutes,
+  consoleScorecardRoutes,
+  portalMetricRoutes,
+  portalScorecardRoutes,
+} from "./modules/metrics";
 import { consoleOnboardingRoutes, portalOnboardingRoutes } from "./modules/onboarding";
 import {
   consolePartnerImportRoutes,
@@ -32,12 +37,7 @@ import {
 } from "./modules/partners";
 import { consoleProgramRoutes, portalProgramRoutes } from "./modules/programs";
 import { consoleRecruitmentRoutes, publicApplyRoutes } from "./modules/recruitment";
-import {
-  consoleBoardPackRoutes,
-  consoleDashboardRoutes,
-  consoleScorecardRoutes,
-  portalScorecardRoutes,
-} from "./modules/reports";
+import { consoleBoardPackRoutes, consoleDashboardRoutes } from "./modules/reports";
 import { consoleRevenueRoutes, portalRevenueRoutes } from "./modules/revenue";
 import { consoleTierRoutes, portalTierRoutes } from "./modules/tiers";
 import "./imports";

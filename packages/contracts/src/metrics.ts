@@ -99,6 +99,8 @@ const retentionView = z.object({
   nrr: z.number().nullable(),
   grr: z.number().nullable(),
   accounts: z.number().int(),
+  /** Accounts of the cohort left with no recurring revenue at the period's end. */
+  churnedAccounts: z.number().int(),
 });
 
 export const headlineMetrics = z.object({
@@ -106,6 +108,8 @@ export const headlineMetrics = z.object({
   previousPeriod: metricPeriod,
   currency: z.string(),
   attributionModel: z.string(),
+  /** The attribution snapshot behind attributed revenue and ROPI; null: the linear split over involved partners. */
+  attributionSnapshotId: z.uuid().nullable(),
   refreshedAt: timestamp.nullable(),
   metrics: z.array(metricValue),
   groups: z.object({ partner: dealGroupSummary, direct: dealGroupSummary }),
@@ -297,7 +301,9 @@ export const refreshResult = z.object({
   durationMs: z.number().int(),
   dealRows: z.number().int(),
   partnerMonthRows: z.number().int(),
+  partnerHealthRows: z.number().int(),
   attributionModel: z.string(),
+  attributionSnapshotId: z.uuid().nullable(),
 });
 
 const healthBand = z.enum(["green", "yellow", "red"]);

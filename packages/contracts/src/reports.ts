@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { pageOf, timestamp } from "./common";
+import { timestamp } from "./common";
+import { headlineMetricKey } from "./metrics";
 import { partnerType } from "./partner-domain";
 
 const isoDate = z.iso.date({ message: "Use a date like 2026-01-31" });
@@ -23,20 +24,15 @@ const periodMessage = { message: "The period must start on or before its end", p
 export const dashboardFilters = dashboardFilterFields.refine(periodInOrder, periodMessage);
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
 
-export const figureUnits = ["money", "ratio", "percent", "count"] as const;
+export const figureUnits = ["money", "ratio", "percent", "count", "days", "money_per_day", "score"] as const;
 export const figureUnit = z.enum(figureUnits);
 export type FigureUnit = z.infer<typeof figureUnit>;
 
-/** The record sets a figure can be drilled into. */
-export const drillFigures = [
-  "sourced",
-  "influenced",
-  "partner_won",
-  "partner_lost",
-  "direct_won",
-  "direct_lost",
-] as const;
-export const drillFigure = z.enum(drillFigures);
+/**
+ * A figure drills into the records behind a headline metric (`GET /api/console/metrics/drilldown?metric=…`
+ * with the same filters): its deals or its cost lines.
+ */
+export const drillFigure = headlineMetricKey;
 export type DrillFigure = z.infer<typeof drillFigure>;
 
 export const headlineFigure = z.object({
@@ -112,9 +108,13 @@ export type PartnerFigureRow = z.infer<typeof partnerFigureRow>;
 export const partnerAtRisk = z.object({
   partnerId: z.uuid(),
   name: z.string(),
-  recent: z.number().int(),
-  previous: z.number().int(),
+  /** Engagement score (0–100) at the period's end and 90 days before it. */
+  score: z.number(),
+  previousScore: z.number(),
+  /** previousScore → score, relative (−0.5 = halved). */
   change: z.number(),
+  healthScore: z.number().nullable(),
+  healthBand: z.enum(["green", "yellow", "red"]).nullable(),
 });
 export type PartnerAtRisk = z.infer<typeof partnerAtRisk>;
 
@@ -136,11 +136,54 @@ export const dashboardPeriod = z.object({
 });
 export type DashboardPeriod = z.infer<typeof dashboardPeriod>;
 
+export const penetrationRow = z.object({
+  key: z.string(),
+  customers: z.number().int(),
+  withPartner: z.number().int(),
+  withoutPartner: z.number().int(),
+  revenueMinor: z.number(),
+  revenueWithPartnerMinor: z.number(),
+  partnerShare: z.number(),
+});
+export type PenetrationRow = z.infer<typeof penetrationRow>;
+
+export const cohortRow = z.object({
+  /** Activation month, YYYY-MM. */
+  cohort: z.string(),
+  partners: z.number().int(),
+  /** Partners of the cohort with a won partner-involved deal so far. */
+  reached: z.number().int(),
+  meanDays: z.number().nullable(),
+  medianDays: z.number().nullable(),
+});
+export type CohortRow = z.infer<typeof cohortRow>;
+
+export const cltvFigure = z.object({
+  /** Annual recurring revenue per account of the cohort at the period's start. */
+  arpaMinor: z.number().nullable(),
+  /** Share of the cohort that churned completely in the period, scaled to a year. */
+  churnRate: z.number().nullable(),
+  cltvMinor: z.number().nullable(),
+  accounts: z.number().int(),
+});
+export type CltvFigure = z.infer<typeof cltvFigure>;
+
+export const leadSharingRow = z.object({
+  partnerId: z.uuid(),
+  name: z.string(),
+  sentToPartner: z.number().int(),
+  receivedFromPartner: z.number().int(),
+  ratio: z.number().nullable(),
+});
+export type LeadSharingRow = z.infer<typeof leadSharingRow>;
+
 export const dashboard = z.object({
   period: dashboardPeriod,
   currency: z.string(),
-  /** The attribution model behind the influenced figures and partner credit. */
+  /** The attribution model behind attributed revenue, ROPI and partner credit. */
   model: z.string(),
+  /** When the read models the figures come from were rebuilt; null before the first rebuild. */
+  refreshedAt: timestamp.nullable(),
   headline: z.array(headlineFigure),
   uplift: upliftEstimate,
   retention: retentionFigures,
@@ -149,6 +192,16 @@ export const dashboard = z.object({
   topPartners: z.array(partnerFigureRow),
   atRisk: z.array(partnerAtRisk),
   regions: z.array(regionRow),
+  /** Customers (accounts with a deal won in the period) and their revenue, with and without partners. */
+  penetration: z.object({ byRegion: z.array(penetrationRow), byIndustry: z.array(penetrationRow) }),
+  /** Time to first revenue per partner activation cohort (cohorts activated in the last 24 months). */
+  cohorts: z.array(cohortRow),
+  /** CLTV of partner-attached and other accounts, with the gross margin and discount rate used. */
+  cltv: z.object({ partner: cltvFigure, other: cltvFigure, grossMargin: z.number() }),
+  /** Partners by ecosystem health band at the period's end (active and at-risk partners). */
+  health: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  /** Lead sharing with the partners that exchanged the most leads; null without lead data. */
+  reciprocity: z.array(leadSharingRow).nullable(),
   /** Every account region in the workspace, for the region filter. */
   availableRegions: z.array(z.string()),
   /** Closed deals in the period; 0 means the page shows its empty state. */
@@ -156,35 +209,34 @@ export const dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof dashboard>;
 
-export const dashboardRecordsQuery = dashboardFilterFields
-  .extend({
-    figure: drillFigure,
-    partnerId: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .refine(periodInOrder, periodMessage);
-export type DashboardRecordsQuery = z.infer<typeof dashboardRecordsQuery>;
-
+/** A deal of the board pack's evidence table (the largest partner-involved won deals). */
 export const dashboardRecord = z.object({
   id: z.uuid(),
   name: z.string(),
   accountName: z.string().nullable(),
   region: z.string().nullable(),
   outcome: z.enum(["open", "won", "lost"]),
-  source: z.string(),
-  sourcingPartner: z.string().nullable(),
-  touchingPartners: z.array(z.string()),
+  sourced: z.boolean(),
+  partners: z.array(z.string()),
   amountMinor: z.number().nullable(),
   openedAt: timestamp,
   closedAt: timestamp.nullable(),
 });
 export type DashboardRecord = z.infer<typeof dashboardRecord>;
-export const dashboardRecordPage = pageOf(dashboardRecord).extend({ currency: z.string(), figure: drillFigure });
-export type DashboardRecordPage = z.infer<typeof dashboardRecordPage>;
 
 /** Tables that can be exported as CSV or XLSX. */
-export const dashboardTables = ["headline", "trend", "top-partners", "at-risk", "regions", "flow", "evidence"] as const;
+export const dashboardTables = [
+  "headline",
+  "trend",
+  "top-partners",
+  "at-risk",
+  "regions",
+  "flow",
+  "penetration-region",
+  "penetration-industry",
+  "cohorts",
+  "evidence",
+] as const;
 export const dashboardTable = z.enum(dashboardTables);
 export type DashboardTable = z.infer<typeof dashboardTable>;
 export const exportFormat = z.enum(["csv", "xlsx"]);
@@ -257,8 +309,14 @@ export const partnerScorecard = z.object({
   model: z.string(),
   figures: z.array(headlineFigure),
   trend: z.array(z.object({ month: z.string(), sourcedMinor: z.number(), influencedMinor: z.number() })),
-  /** Signals behind partner health (activity, pipeline, results), each with its own scale. */
-  health: z.array(z.object({ key: z.string(), label: z.string(), value: z.number(), previous: z.number() })),
+  /** Signals behind partner health (engagement, health score, results), each with its own scale. */
+  health: z.array(
+    z.object({ key: z.string(), label: z.string(), value: z.number().nullable(), previous: z.number().nullable() }),
+  ),
+  /** The partner's ecosystem health score (0–100) and band. */
+  healthScore: z.number().nullable(),
+  healthBand: z.enum(["green", "yellow", "red"]).nullable(),
+  refreshedAt: timestamp.nullable(),
   tiers: z.array(scorecardTierProgress),
   benchmark: peerBenchmark.nullable(),
 });

@@ -53,12 +53,14 @@ const OPPORTUNITIES = `
 
 // Touches on the deal itself, touches on its account not tied to another deal, and (optionally)
 // direct sales engagements on its account. A touch voided after the cut-off still counts: the
-// snapshot shows the ledger as it stood then.
+// snapshot shows the ledger as it stood then. The chunk's id range ($6, $7) lets PostgreSQL read
+// just that slice of the touchpoints index; without it the planner may hash the whole table for
+// every chunk, which makes a large read quadratic.
 const TOUCHES = `
   with chunk as (select * from unnest($2::uuid[], $3::uuid[]) as c(opportunity_id, account_id))
   select c.opportunity_id, t.id, t.partner_id, t.type, extract(epoch from t.occurred_at) * 1000, t.weight::float8
   from chunk c join touchpoints t on t.workspace_id = $1 and t.opportunity_id = c.opportunity_id
-  where t.occurred_at <= $4 and (t.voided_at is null or t.voided_at > $4)
+  where t.opportunity_id between $6 and $7 and t.occurred_at <= $4 and (t.voided_at is null or t.voided_at > $4)
   union all
   select c.opportunity_id, t.id, t.partner_id, t.type, extract(epoch from t.occurred_at) * 1000, t.weight::float8
   from chunk c join touchpoints t on t.workspace_id = $1 and t.account_id = c.account_id and t.opportunity_id is null
@@ -112,7 +114,15 @@ export async function* readInputs(
     }));
     const touchRows = await client.query<Row>({
       text: TOUCHES,
-      values: [scope.workspaceId, rows.map((r) => r[0]), rows.map((r) => r[7]), scope.cutoffAt, scope.includeDirect],
+      values: [
+        scope.workspaceId,
+        rows.map((r) => r[0]),
+        rows.map((r) => r[7]),
+        scope.cutoffAt,
+        scope.includeDirect,
+        rows[0]![0],
+        rows[rows.length - 1]![0],
+      ],
       rowMode: "array",
     });
     const touches = new Map<string, InputTouch[]>();

@@ -56,6 +56,8 @@ export async function recomputeBatch(
   };
   try {
     await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    // Each chunk's touches (a few hundred thousand rows) are sorted in memory rather than on disk.
+    await reader.query("SET LOCAL work_mem = '64MB'");
     if (writer !== reader) await writer.query("BEGIN");
     await computeSnapshots(reader, pending, progress, { copy: database.kind === "postgres", ...options }, writer);
     if (writer !== reader) await writer.query("COMMIT");

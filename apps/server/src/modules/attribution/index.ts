@@ -1,4 +1,5 @@
 export { attributionUsage, runAttributionCommand } from "./attribution.cli";
+export { latestPartnerCredit, type PartnerCreditSource } from "./attribution.metrics";
 export { consoleAttributionRoutes, portalAttributionRoutes } from "./attribution.routes";
 export {
   attributionChannelTotals,

@@ -2,11 +2,34 @@
 import "./metrics.wiring";
 
 export * as formulas from "./formulas";
+export {
+  flowByRole,
+  marketPenetrationBy,
+  monthlyFigures,
+  regionFigures,
+  topPartners,
+} from "./metrics.breakdowns";
 export { MetricsUsageError, runMetricsCommand } from "./metrics.cli";
+export { headlineDefinitions, listDefinitions } from "./metrics.definitions";
+export { drilldownPage } from "./metrics.drilldown";
+export { headlineFor } from "./metrics.headline";
 export { refreshMetricsJob } from "./metrics.jobs";
 export {
+  AT_RISK_MIN_PREVIOUS,
+  AT_RISK_RATIO,
+  cohortLifetimeValue,
+  firstRevenueCohorts,
+  healthBands,
+  partnersAtRisk,
+  reciprocityLeaders,
+} from "./metrics.partner-views";
+export { type Period, periodOf, previousPeriod, resolvePeriod } from "./metrics.period";
+export { metricReaders } from "./metrics.policies";
+export {
   type AttributedRevenueProvider,
+  type AttributionSource,
   type EngagementSignal,
+  LEDGER_LINEAR_MODEL,
   type ReciprocityProvider,
   registerAttributedRevenueProvider,
   registerEngagementSignal,
@@ -18,8 +41,12 @@ export {
   metricChannelSpend,
   metricCostLines,
   metricDealFacts,
+  metricPartnerHealth,
   metricPartnerMonths,
   metricRefreshes,
   metricSettings,
 } from "./metrics.schema";
+export { consoleScorecardRoutes, portalScorecardRoutes } from "./metrics.scorecard.routes";
+export { partnerScorecardView } from "./metrics.scorecard-view";
 export { metricsSeed } from "./metrics.seed";
+export { loadMetricContext } from "./metrics.settings";

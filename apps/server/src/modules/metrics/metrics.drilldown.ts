@@ -1,5 +1,6 @@
 import type { DrilldownPage, DrilldownQuery } from "@symbiont/contracts";
 import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
 import { fieldError } from "../../platform/errors";
 import { toCostLineRecord } from "./metrics.costs";
@@ -14,9 +15,12 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 /** The records behind a headline figure: its deals (or cost lines), newest first, paged. */
 export async function drilldown(ctx: ServiceContext, query: DrilldownQuery): Promise<DrilldownPage> {
   assertCanReadMetrics(ctx.actor);
-  const db = ctx.database.db;
-  const workspaceId = ctx.actor.workspaceId;
-  await assertSlicers(db, workspaceId, query);
+  await assertSlicers(ctx.database.db, ctx.actor.workspaceId, query);
+  return drilldownPage(ctx.database.db, ctx.actor.workspaceId, query);
+}
+
+/** The same for a workspace, slicers already checked (the board pack's evidence, the benchmark). */
+export async function drilldownPage(db: DbOrTx, workspaceId: string, query: DrilldownQuery): Promise<DrilldownPage> {
   const definition = headlineDefinitions[query.metric];
   if (!definition.drill) throw fieldError("query.metric", `${definition.label} has no records to list`);
   const period = resolvePeriod(query);

@@ -1,4 +1,5 @@
 import type { MetricSettingsView } from "@symbiont/contracts";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { engagementScores } from "./formulas";
 import { engagementSignals } from "./metrics.providers";
@@ -32,4 +33,25 @@ export async function workspaceEngagement(
     }
   }
   return engagementScores(values, weights, absolute);
+}
+
+/**
+ * Every partner's engagement score at the end of `period`: from `metric_partner_health` when the
+ * period runs up to the last refresh (the score as of that refresh), else computed at the period's end.
+ */
+export async function engagementOf(
+  db: DbOrTx,
+  workspaceId: string,
+  settings: MetricSettingsView,
+  period: { end: Date },
+): Promise<Map<string, { score: number }>> {
+  const stored = await db.execute(sql`
+    select h.partner_id, h.engagement_score from metric_partner_health h
+    join metric_refreshes r on r.workspace_id = h.workspace_id
+    where h.workspace_id = ${workspaceId} and r.refreshed_at <= ${period.end.toISOString()}
+      and r.refreshed_at > ${period.end.toISOString()}::timestamptz - interval '1 day'`);
+  if (stored.rows.length > 0) {
+    return new Map(stored.rows.map((row) => [String(row.partner_id), { score: Number(row.engagement_score) }]));
+  }
+  return workspaceEngagement(db, workspaceId, settings, period.end);
 }

@@ -15,7 +15,6 @@ import { headlineDefinitions } from "./metrics.definitions";
 import { periodMoney, retentionByAttachment } from "./metrics.money-queries";
 import { hasPartnerFilter, type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
-import { attributedRevenueModel } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
 
@@ -27,12 +26,13 @@ export async function headlineValues(
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
-  grossMargin: number,
+  options: { grossMargin: number; fromSnapshot: boolean },
 ) {
+  const { grossMargin } = options;
   const [groups, retention, money] = await Promise.all([
     dealGroups(db, workspaceId, filters, period),
     retentionByAttachment(db, workspaceId, filters, period),
-    periodMoney(db, workspaceId, filters, period),
+    periodMoney(db, workspaceId, filters, period, options.fromSnapshot),
   ]);
   const { programCost: cost, spend, newCustomers: customers, attributed } = money;
   // The deal tiles describe all deals, or the slice's partner-involved deals when a partner slicer is set.
@@ -78,13 +78,14 @@ export async function headlineFor(db: DbOrTx, workspaceId: string, filters: Metr
   await assertSlicers(db, workspaceId, filters);
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
-  const { settings, currency, refreshedAt } = await loadMetricContext(db, workspaceId);
+  const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
+  const options = { grossMargin: settings.grossMargin, fromSnapshot: attribution.snapshotId !== null };
   const [current, before, cells] = await Promise.all([
-    headlineValues(db, workspaceId, filters, period, settings.grossMargin),
-    headlineValues(db, workspaceId, filters, previous, settings.grossMargin),
+    headlineValues(db, workspaceId, filters, period, options),
+    headlineValues(db, workspaceId, filters, previous, options),
     upliftCells(db, workspaceId, filters, period, 10 ** minorDigits(currency)),
   ]);
-  const model = attributedRevenueModel().name;
+  const model = attribution.name;
   const metrics: MetricValue[] = (Object.keys(headlineDefinitions) as HeadlineMetricKey[]).map((key) => {
     const definition = headlineDefinitions[key];
     const value = current.values[key];
@@ -104,6 +105,7 @@ export async function headlineFor(db: DbOrTx, workspaceId: string, filters: Metr
     previousPeriod: { from: previous.from, to: previous.to },
     currency,
     attributionModel: model,
+    attributionSnapshotId: attribution.snapshotId,
     refreshedAt: refreshedAt?.toISOString() ?? null,
     metrics,
     groups: { partner: current.groups.partner, direct: current.groups.direct },

@@ -3,7 +3,6 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { retentionRatios } from "./formulas";
 import { hasPartnerFilter, type Period, partnerMonthSlice, partnerSlice, regionSlice } from "./metrics.period";
-import { attributedRevenueModel } from "./metrics.providers";
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -15,11 +14,14 @@ export interface RetentionTotals {
   nrr: number | null;
   grr: number | null;
   accounts: number;
+  /** Accounts of the cohort left with no recurring revenue at the period's end (CLTV's churn rate). */
+  churnedAccounts: number;
 }
 
 const emptyRetention = (): RetentionTotals => ({
   ...retentionRatios({ start: 0, expansion: 0, contraction: 0, churn: 0 }),
   accounts: 0,
+  churnedAccounts: 0,
 });
 
 /**
@@ -61,7 +63,9 @@ export async function retentionByAttachment(db: DbOrTx, workspaceId: string, fil
     )
     select case when c.account_id in (select account_id from attached) then 'attached'
         when c.account_id in (select account_id from involved) then null else 'other' end as side,
-      count(*)::int as accounts, sum(c.start) as start, sum(c.expansion) as expansion,
+      count(*)::int as accounts,
+      count(*) filter (where c.start + c.expansion - c.lost_contraction - c.churn <= 0)::int as churned,
+      sum(c.start) as start, sum(c.expansion) as expansion,
       sum(c.lost_contraction) as contraction,
       sum(least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction))) as churn
     from cohort c group by 1`);
@@ -77,6 +81,7 @@ export async function retentionByAttachment(db: DbOrTx, workspaceId: string, fil
     out[row.side === "attached" ? "partnerAttached" : "other"] = {
       ...retentionRatios(totals),
       accounts: num(row.accounts),
+      churnedAccounts: num(row.churned),
     };
   }
   return out;
@@ -126,20 +131,22 @@ function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Pe
       where e.workspace_id = ${workspaceId} and e.kind = 'new' ${region}
       group by e.account_id
     )
-    select array[count(*), count(*) filter (where exists (
-        select 1 from metric_deal_facts f
-        where f.workspace_id = ${workspaceId} and f.account_id = firsts.account_id and f.outcome = 'won' and ${sourcedTest}
-      ))]::int[]
-    from firsts where first_on >= ${period.from} and first_on <= ${period.to})`;
+    select array[count(*), count(*) filter (where sourced.account_id is not null)]::int[]
+    from firsts
+    left join (
+      select distinct f.account_id from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.outcome = 'won' and ${sourcedTest}
+    ) sourced on sourced.account_id = firsts.account_id
+    where first_on >= ${period.from} and first_on <= ${period.to})`;
 }
 
 /**
- * Attributed revenue of the partners matching the slicers. The ledger's linear split is computed
- * per deal (exact period); a registered attribution model is read per month from the read model
- * (whole months that start inside the period).
+ * Attributed revenue of the partners matching the slicers. The linear split is computed per deal
+ * (exact period); an attribution snapshot's credit is read per month from the read model (whole
+ * months that start inside the period).
  */
-function attributedRevenueSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
-  if (!attributedRevenueModel().creditByMonth) {
+function attributedRevenueSql(workspaceId: string, filters: MetricFilters, period: Period, fromSnapshot: boolean): SQL {
+  if (!fromSnapshot) {
     const matching = hasPartnerFilter(filters)
       ? sql`(select count(*) from unnest(f.partner_ids) as p(id) join metric_partner_months m
             on m.workspace_id = f.workspace_id and m.partner_id = p.id and m.month = date_trunc('month', f.closed_at at time zone 'UTC')::date
@@ -168,13 +175,14 @@ export async function periodMoney(
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
+  fromSnapshot = false,
 ): Promise<PeriodMoney> {
   const result = await db.execute(sql`
     select ${programCostSql(workspaceId, filters, period)} as cost,
       ${spendSql(workspaceId, period, "sales")} as sales,
       ${spendSql(workspaceId, period, "marketing")} as marketing,
       ${newCustomersSql(workspaceId, filters, period)} as customers,
-      ${attributedRevenueSql(workspaceId, filters, period)} as attributed`);
+      ${attributedRevenueSql(workspaceId, filters, period, fromSnapshot)} as attributed`);
   const row = result.rows[0] ?? {};
   const customers = Array.isArray(row.customers) ? row.customers.map(Number) : [0, 0];
   return {

@@ -1,11 +1,12 @@
 import type { MetricScorecard, PortalBenchmark } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
 import { requirePartner } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { peerBenchmark } from "./formulas";
-import { workspaceEngagement } from "./metrics.engagement";
-import { resolvePeriod } from "./metrics.period";
+import { engagementOf } from "./metrics.engagement";
+import { type Period, resolvePeriod } from "./metrics.period";
 import { buildScorecard, emptyFigures, partnerFiguresIn } from "./metrics.scorecard";
 import { loadMetricContext } from "./metrics.settings";
 
@@ -30,9 +31,16 @@ export async function getOwnBenchmark(
   filters: { from?: string | undefined; to?: string | undefined },
 ): Promise<PortalBenchmark> {
   requirePartner(ctx.actor);
-  const db = ctx.database.db;
-  const workspaceId = ctx.actor.workspaceId;
-  const partnerId = ctx.actor.partnerId;
+  return benchmarkFor(ctx.database.db, ctx.actor.workspaceId, ctx.actor.partnerId, resolvePeriod(filters));
+}
+
+/** A partner's figures against its peers' quartiles (the portal benchmark and the scorecard's). */
+export async function benchmarkFor(
+  db: DbOrTx,
+  workspaceId: string,
+  partnerId: string,
+  period: Period,
+): Promise<PortalBenchmark> {
   const me = await db.execute(
     sql`select types, regions from partners where workspace_id = ${workspaceId} and id = ${partnerId}`,
   );
@@ -40,7 +48,6 @@ export async function getOwnBenchmark(
   if (!row) throw notFound("Partner not found");
   const roles = (row.types as string[]) ?? [];
   const regions = (row.regions as string[]) ?? [];
-  const period = resolvePeriod(filters);
   const { settings } = await loadMetricContext(db, workspaceId);
   const [peerRows, figures, engagement] = await Promise.all([
     db.execute(sql`
@@ -49,7 +56,7 @@ export async function getOwnBenchmark(
         and types && ${`{${roles.map((r) => `"${r}"`).join(",")}}`}::text[]
         and regions && ${`{${regions.map((r) => `"${r}"`).join(",")}}`}::text[]`),
     partnerFiguresIn(db, workspaceId, period),
-    workspaceEngagement(db, workspaceId, settings, period.end),
+    engagementOf(db, workspaceId, settings, period),
   ]);
   const peers = peerRows.rows.map((peer) => String(peer.id));
   const mine = figures.get(partnerId) ?? emptyFigures();

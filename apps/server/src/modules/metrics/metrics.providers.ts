@@ -14,23 +14,32 @@ export interface AttributedRevenueRow {
   amountMinor: number;
 }
 
-export interface AttributedRevenueProvider {
-  /** The model's name, shown beside every attributed figure (ROPI, attributed revenue). */
+/** Where a workspace's attributed revenue comes from: a model's stored result, or the built-in split. */
+export interface AttributionSource {
+  /** The model's name as shown beside every attributed figure (ROPI, attributed revenue, partner credit). */
   name: string;
-  /** Credit per partner and month for won deals; the built-in ledger split is computed in SQL instead. */
-  creditByMonth?(db: DbOrTx, workspaceId: string): Promise<AttributedRevenueRow[]>;
+  /** The stored result (e.g. an attribution snapshot) the credit comes from. */
+  snapshotId: string | null;
+  /** Credit per partner and month for won deals. */
+  rows: AttributedRevenueRow[];
 }
 
-/** Until attribution snapshots exist: each won deal's amount split equally over its partners. */
-export const ledgerLinearAttribution: AttributedRevenueProvider = { name: "linear split over involved partners" };
+/**
+ * Per workspace: the credit of the model the workspace reports with, or null when it has none yet
+ * (the linear split over involved partners then applies, computed in SQL per deal).
+ */
+export type AttributedRevenueProvider = (db: DbOrTx, workspaceId: string) => Promise<AttributionSource | null>;
 
-let attribution: AttributedRevenueProvider = ledgerLinearAttribution;
+/** Until a workspace has attribution results: each won deal's amount split equally over its partners. */
+export const LEDGER_LINEAR_MODEL = "linear split over involved partners";
+
+let attribution: AttributedRevenueProvider | null = null;
 
 export function registerAttributedRevenueProvider(provider: AttributedRevenueProvider): void {
   attribution = provider;
 }
 
-export function attributedRevenueModel(): AttributedRevenueProvider {
+export function attributedRevenueProvider(): AttributedRevenueProvider | null {
   return attribution;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, transaction } from "../../db";
-import { attributedRevenueModel } from "./metrics.providers";
+import { rebuildPartnerHealth } from "./metrics.health-model";
+import { attributedRevenueProvider, LEDGER_LINEAR_MODEL } from "./metrics.providers";
 
 export interface RefreshResult {
   refreshedAt: string;
@@ -8,6 +9,8 @@ export interface RefreshResult {
   dealRows: number;
   partnerMonthRows: number;
   attributionModel: string;
+  attributionSnapshotId: string | null;
+  partnerHealthRows: number;
 }
 
 /**
@@ -25,17 +28,28 @@ export async function refreshReadModelsIn(tx: DbOrTx, workspaceId: string): Prom
   {
     const dealRows = await rebuildDealFacts(tx, workspaceId);
     const partnerMonthRows = await rebuildPartnerMonths(tx, workspaceId);
-    await applyAttributionProvider(tx, workspaceId);
-    const durationMs = Math.round(performance.now() - started);
-    const model = attributedRevenueModel().name;
+    const source = await applyAttributionProvider(tx, workspaceId);
     const refreshedAt = new Date();
+    const partnerHealthRows = await rebuildPartnerHealth(tx, workspaceId, refreshedAt);
+    const durationMs = Math.round(performance.now() - started);
+    const model = source?.name ?? LEDGER_LINEAR_MODEL;
+    const snapshotId = source?.snapshotId ?? null;
     await tx.execute(sql`
-      insert into metric_refreshes (workspace_id, refreshed_at, duration_ms, deal_rows, partner_month_rows, attribution_model)
-      values (${workspaceId}, ${refreshedAt.toISOString()}, ${durationMs}, ${dealRows}, ${partnerMonthRows}, ${model})
+      insert into metric_refreshes (workspace_id, refreshed_at, duration_ms, deal_rows, partner_month_rows,
+        attribution_model, attribution_snapshot_id)
+      values (${workspaceId}, ${refreshedAt.toISOString()}, ${durationMs}, ${dealRows}, ${partnerMonthRows}, ${model}, ${snapshotId})
       on conflict (workspace_id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
         deal_rows = excluded.deal_rows, partner_month_rows = excluded.partner_month_rows,
-        attribution_model = excluded.attribution_model`);
-    return { refreshedAt: refreshedAt.toISOString(), durationMs, dealRows, partnerMonthRows, attributionModel: model };
+        attribution_model = excluded.attribution_model, attribution_snapshot_id = excluded.attribution_snapshot_id`);
+    return {
+      refreshedAt: refreshedAt.toISOString(),
+      durationMs,
+      dealRows,
+      partnerMonthRows,
+      attributionModel: model,
+      attributionSnapshotId: snapshotId,
+      partnerHealthRows,
+    };
   }
 }
 
@@ -122,11 +136,15 @@ async function rebuildPartnerMonths(tx: DbOrTx, workspaceId: string): Promise<nu
   return result.rowCount ?? 0;
 }
 
-/** A registered attribution model replaces the ledger's linear split in `attributed_minor`. */
-async function applyAttributionProvider(tx: DbOrTx, workspaceId: string): Promise<void> {
-  const provider = attributedRevenueModel();
-  if (!provider.creditByMonth) return;
-  const rows = await provider.creditByMonth(tx, workspaceId);
+/**
+ * When the workspace has attribution results (a registered provider answers), their credit replaces
+ * the linear split in `attributed_minor`; returns the source, or null for the linear split.
+ */
+async function applyAttributionProvider(tx: DbOrTx, workspaceId: string) {
+  const provider = attributedRevenueProvider();
+  const source = provider ? await provider(tx, workspaceId) : null;
+  if (!source) return null;
+  const rows = source.rows;
   await tx.execute(sql`update metric_partner_months set attributed_minor = 0 where workspace_id = ${workspaceId}`);
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = JSON.stringify(rows.slice(i, i + 5000));
@@ -138,4 +156,5 @@ async function applyAttributionProvider(tx: DbOrTx, workspaceId: string): Promis
       on conflict (workspace_id, month, partner_id)
       do update set attributed_minor = metric_partner_months.attributed_minor + excluded.attributed_minor`);
   }
+  return source;
 }

@@ -40,9 +40,8 @@ import { getHeadlineMetrics } from "./metrics.headline";
 import { refreshMetricsNow } from "./metrics.jobs";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { getOwnBenchmark, getOwnScorecard } from "./metrics.portal";
-import { attributedRevenueModel } from "./metrics.providers";
 import { getPartnerScorecard } from "./metrics.scorecard";
-import { getMetricSettings, putMetricSettings } from "./metrics.settings";
+import { getMetricSettings, loadMetricContext, putMetricSettings } from "./metrics.settings";
 
 const tags = ["metrics"];
 const noContent = z.undefined().describe("Done");
@@ -72,8 +71,10 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      assertCanReadMetrics(serviceContext(request).actor);
-      return { items: listDefinitions(attributedRevenueModel().name) };
+      const ctx = serviceContext(request);
+      assertCanReadMetrics(ctx.actor);
+      const { attribution } = await loadMetricContext(ctx.database.db, ctx.actor.workspaceId);
+      return { items: listDefinitions(attribution.name) };
     },
   );
   app.get(

@@ -157,6 +157,31 @@ export const metricPartnerMonths = pgTable(
   ],
 );
 
+/**
+ * Read model: each partner's engagement and ecosystem health at refresh time (and its engagement
+ * 90 days earlier), with the first won partner-involved deal: what the dashboard's health bands,
+ * partners at risk and time-to-first-revenue cohorts read.
+ */
+export const metricPartnerHealth = pgTable(
+  "metric_partner_health",
+  {
+    workspaceId: workspaceId(),
+    partnerId: uuid("partner_id").notNull(),
+    stage: text("stage").notNull(),
+    activatedAt: at("activated_at"),
+    firstWonAt: at("first_won_at"),
+    engagementScore: doublePrecision("engagement_score").notNull(),
+    previousEngagementScore: doublePrecision("previous_engagement_score").notNull(),
+    healthScore: doublePrecision("health_score"),
+    healthBand: text("health_band"),
+    programIds: uuid("program_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    tierIds: uuid("tier_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.partnerId] })],
+);
+
 /** When each workspace's read models were last rebuilt, and how long it took. */
 export const metricRefreshes = pgTable("metric_refreshes", {
   workspaceId: uuid("workspace_id")
@@ -167,4 +192,6 @@ export const metricRefreshes = pgTable("metric_refreshes", {
   dealRows: integer("deal_rows").notNull(),
   partnerMonthRows: integer("partner_month_rows").notNull(),
   attributionModel: text("attribution_model").notNull(),
+  /** The attribution snapshot the attributed figures come from; null: the linear split over involved partners. */
+  attributionSnapshotId: uuid("attribution_snapshot_id"),
 });

@@ -7,14 +7,14 @@ import {
   healthComponents,
   healthScore,
   leadReciprocity,
-  percentileRank,
+  percentileRanker,
   timeToFirstRevenue,
   winRate,
 } from "./formulas";
 import { workspaceEngagement } from "./metrics.engagement";
 import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
-import { attributedRevenueModel, engagementSignals, reciprocityProvider } from "./metrics.providers";
+import { engagementSignals, reciprocityProvider } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
@@ -77,7 +77,7 @@ export const emptyFigures = (): PartnerFigures => ({
 });
 
 /** Open partner-involved pipeline per partner at the end of the period. */
-async function openPipeline(db: DbOrTx, workspaceId: string, period: Period): Promise<Map<string, number>> {
+export async function openPipeline(db: DbOrTx, workspaceId: string, period: Period): Promise<Map<string, number>> {
   const end = period.end.toISOString();
   const result = await db.execute(sql`
     select p.partner_id, sum(coalesce(f.amount_minor, 0))::float8 as pipeline
@@ -87,30 +87,41 @@ async function openPipeline(db: DbOrTx, workspaceId: string, period: Period): Pr
   return new Map(result.rows.map((row) => [String(row.partner_id), num(row.pipeline)]));
 }
 
-/** Health of every partner: revenue and pipeline percentile ranks, engagement; bands from settings. */
-export function partnerHealth(
-  partnerId: string,
-  context: {
-    settings: MetricSettingsView;
-    figures: Map<string, PartnerFigures>;
-    pipeline: Map<string, number>;
-    engagement: Map<string, { score: number }>;
-    partnerIds: readonly string[];
-  },
-) {
-  const { settings, figures, pipeline, engagement, partnerIds } = context;
-  const revenue = percentileRank(
-    figures.get(partnerId)?.attributedMinor ?? 0,
-    partnerIds.map((id) => figures.get(id)?.attributedMinor ?? 0),
-  );
-  const pipe = percentileRank(
-    pipeline.get(partnerId) ?? 0,
-    partnerIds.map((id) => pipeline.get(id) ?? 0),
-  );
+export interface HealthContext {
+  settings: MetricSettingsView;
+  figures: Map<string, PartnerFigures>;
+  pipeline: Map<string, number>;
+  engagement: Map<string, { score: number }>;
+  /** Percentile rank among the workspace's partners by attributed revenue and by open pipeline. */
+  revenueRank: (value: number) => number | null;
+  pipelineRank: (value: number) => number | null;
+}
+
+/** The rankers of a health context: every partner of the workspace is the population. */
+export function healthContext(
+  settings: MetricSettingsView,
+  figures: Map<string, PartnerFigures>,
+  pipeline: Map<string, number>,
+  engagement: Map<string, { score: number }>,
+  partnerIds: readonly string[],
+): HealthContext {
+  return {
+    settings,
+    figures,
+    pipeline,
+    engagement,
+    revenueRank: percentileRanker(partnerIds.map((id) => figures.get(id)?.attributedMinor ?? 0)),
+    pipelineRank: percentileRanker(partnerIds.map((id) => pipeline.get(id) ?? 0)),
+  };
+}
+
+/** Health of a partner: revenue and pipeline percentile ranks, engagement; bands from settings. */
+export function partnerHealth(partnerId: string, context: HealthContext) {
+  const { settings, figures, pipeline, engagement } = context;
   const values = {
-    revenue,
+    revenue: context.revenueRank(figures.get(partnerId)?.attributedMinor ?? 0),
     engagement: engagement.get(partnerId)?.score ?? 0,
-    pipeline: pipe,
+    pipeline: context.pipelineRank(pipeline.get(partnerId) ?? 0),
     enablement: null,
     relationship: null,
   };
@@ -144,7 +155,7 @@ export async function buildScorecard(
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
   const trendStart = new Date(Date.UTC(period.end.getUTCFullYear(), period.end.getUTCMonth() - 11, 1));
-  const { settings, currency, refreshedAt } = await loadMetricContext(db, workspaceId);
+  const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
   const [figures, before, pipeline, engagementNow, engagementBefore, partnerIds, trend, tiers] = await Promise.all([
     partnerFiguresIn(db, workspaceId, period),
     partnerFiguresIn(db, workspaceId, previous),
@@ -186,7 +197,7 @@ export async function buildScorecard(
     },
     period: { from: period.from, to: period.to },
     currency,
-    attributionModel: attributedRevenueModel().name,
+    attributionModel: attribution.name,
     refreshedAt: refreshedAt?.toISOString() ?? null,
     metrics: figures.get(partnerId) ?? emptyFigures(),
     previous: before.get(partnerId) ?? emptyFigures(),
@@ -210,7 +221,7 @@ export async function buildScorecard(
         weight: settings.engagementWeights[key] ?? 0,
       })),
     },
-    health: partnerHealth(partnerId, { settings, figures, pipeline, engagement: engagementNow, partnerIds: ids }),
+    health: partnerHealth(partnerId, healthContext(settings, figures, pipeline, engagementNow, ids)),
     reciprocity: provider
       ? {
           sentToPartner: shared?.sentToPartner ?? 0,

@@ -5,7 +5,7 @@ import { type DbOrTx, transaction } from "../../db";
 import { recordAudit } from "../../platform/audit";
 import { auditSource, type ServiceContext } from "../../platform/context";
 import { assertCanReadMetrics, assertCanWriteMetricSettings } from "./metrics.policies";
-import { engagementSignals } from "./metrics.providers";
+import { engagementSignals, LEDGER_LINEAR_MODEL } from "./metrics.providers";
 import { metricSettings } from "./metrics.schema";
 
 /** The defaults every workspace starts from (documented in docs/metrics.md). */
@@ -39,12 +39,14 @@ export interface MetricContext {
   settings: MetricSettingsView;
   currency: string;
   refreshedAt: Date | null;
+  /** The attribution model (and snapshot) the read models were built with. */
+  attribution: { name: string; snapshotId: string | null };
 }
 
 /** Settings, reporting currency and the last refresh of a workspace, in one round trip. */
 export async function loadMetricContext(db: DbOrTx, workspaceId: string): Promise<MetricContext> {
   const result = await db.execute(sql`
-    select w.reporting_currency, s.settings, r.refreshed_at
+    select w.reporting_currency, s.settings, r.refreshed_at, r.attribution_model, r.attribution_snapshot_id
     from workspaces w
     left join metric_settings s on s.workspace_id = w.id
     left join metric_refreshes r on r.workspace_id = w.id
@@ -54,6 +56,10 @@ export async function loadMetricContext(db: DbOrTx, workspaceId: string): Promis
     settings: parseSettings(row.settings),
     currency: typeof row.reporting_currency === "string" ? row.reporting_currency : "USD",
     refreshedAt: row.refreshed_at ? new Date(String(row.refreshed_at)) : null,
+    attribution: {
+      name: typeof row.attribution_model === "string" ? row.attribution_model : LEDGER_LINEAR_MODEL,
+      snapshotId: row.attribution_snapshot_id ? String(row.attribution_snapshot_id) : null,
+    },
   };
 }
 

@@ -1,5 +1,10 @@
+import { latestPartnerCredit } from "../attribution";
 import { leadReciprocity } from "../leads";
-import { registerReciprocityProvider } from "./metrics.providers";
+import { registerAttributedRevenueProvider, registerReciprocityProvider } from "./metrics.providers";
+
+// Attributed revenue comes from the attribution module's latest completed snapshot (partner
+// grouping); a workspace without one reports the linear split over involved partners.
+registerAttributedRevenueProvider(latestPartnerCredit);
 
 // Lead sharing comes from the leads module: per partner, leads and referrals the vendor and other
 // partners gave it, and those it gave back (all time: lead rows carry no period filter here).

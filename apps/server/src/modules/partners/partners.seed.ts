@@ -248,7 +248,7 @@ export const partnersSeed: SeedContributor = {
     const plans = list.map((partner, index) => {
       const partnerRegions = partner.regions ?? random.some(regions, 1, 3);
       const path = paths[partner.stage];
-      const start = now - (60 + Math.floor(random.next() * 600)) * DAY;
+      const start = now - (60 + Math.floor(random.next() * 1_000)) * DAY;
       const step = Math.max(3, Math.floor((now - start) / DAY / (path.length + 1)));
       const times = path.map((_, i) => new Date(start + i * step * DAY));
       const activeAt = path.indexOf("active");

@@ -1,10 +1,8 @@
-// Executive reporting: the dashboard, drill-down, exports and board packs.
-export { computeDashboard, getDashboard, INFLUENCE_MODEL } from "./reports.dashboard";
+// Executive reporting: the dashboard's layout, exports and board packs (figures from the metrics module).
+export { computeDashboard, getDashboard } from "./reports.dashboard";
+export { evidenceOf } from "./reports.evidence";
 export { executeBoardPack, renderBoardPackJob } from "./reports.packs";
 export { consoleBoardPackRoutes } from "./reports.packs.routes";
-export { findFigureRecords } from "./reports.records";
 export { consoleDashboardRoutes } from "./reports.routes";
 export { boardPackFiles, boardPacks } from "./reports.schema";
 export { type ReportScope, resolvePeriod, scopeOf } from "./reports.scope";
-export { computeScorecard, MIN_PEERS } from "./reports.scorecard";
-export { consoleScorecardRoutes, portalScorecardRoutes } from "./reports.scorecard.routes";

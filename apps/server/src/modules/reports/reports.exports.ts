@@ -3,7 +3,7 @@ import { requireVendor } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import { toCsv } from "./reports.csv";
 import { computeDashboard, readers } from "./reports.dashboard";
-import { findFigureRecords } from "./reports.records";
+import { evidenceOf } from "./reports.evidence";
 import { scopeOf } from "./reports.scope";
 import { dashboardTablesOf } from "./reports.tables";
 import { toXlsx } from "./reports.xlsx";
@@ -28,10 +28,7 @@ export async function exportDashboardTable(
   const { db } = ctx.database;
   const scope = scopeOf(ctx.actor.workspaceId, filters);
   const dashboard = await computeDashboard(db, scope);
-  const evidence =
-    table === "evidence"
-      ? (await findFigureRecords(db, scope, "influenced", { limit: EVIDENCE_EXPORT_LIMIT, offset: 0 })).items
-      : [];
+  const evidence = table === "evidence" ? await evidenceOf(db, scope, EVIDENCE_EXPORT_LIMIT) : [];
   const found = dashboardTablesOf(dashboard, evidence).find((t) => t.name === table);
   if (!found) throw new Error(`unknown table ${table}`);
   const base = `${table}-${scope.period.from}-to-${scope.period.to}`;

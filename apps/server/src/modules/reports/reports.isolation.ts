@@ -33,13 +33,6 @@ export function reportIsolationCases(context: IsolationContext): IsolationCase[]
     },
     {
       method: "GET",
-      route: "/api/console/dashboard/records",
-      allowed: vendorRoles,
-      request: () => ({ url: "/api/console/dashboard/records?figure=sourced" }),
-      invalid: { request: () => ({ url: "/api/console/dashboard/records?figure=everything" }), path: "query.figure" },
-    },
-    {
-      method: "GET",
       route: "/api/console/dashboard/export",
       allowed: vendorRoles,
       request: () => ({ url: "/api/console/dashboard/export?table=regions&format=csv" }),

@@ -5,6 +5,7 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
+import { refreshReadModels } from "../metrics";
 import { insertReportingEcosystem } from "./reports.fixtures";
 import { executeBoardPack, renderBoardPackJob } from "./reports.packs";
 import { chromiumPath } from "./reports.pdf";
@@ -16,6 +17,7 @@ const H1 = { from: "2026-01-01", to: "2026-06-30" };
 beforeAll(async () => {
   world = await createWorld(harness.database, "Packs");
   await insertReportingEcosystem(harness.database, world);
+  await refreshReadModels(harness.database, world.workspaceId);
 });
 
 async function requestPack(filters: object = H1): Promise<BoardPack> {
@@ -90,7 +92,7 @@ describe("board packs", () => {
     for (const text of [
       "Partner-sourced revenue",
       "Methodology",
-      "Evidence: partner-influenced deals",
+      "Evidence: partner-involved won deals",
       "O1 Aalto platform",
     ]) {
       expect(content, text).toContain(hexOf(text));
@@ -143,7 +145,7 @@ describe("table exports", () => {
       .trim()
       .split("\r\n");
     expect(lines).toEqual([
-      "Partner,Sourced (USD),Influenced credit (USD),Won deals",
+      "Partner,Sourced (USD),Attributed credit (USD),Won deals",
       `${world.partnerA.name},1000,1300,2`,
       `${world.partnerB.name},0,300,1`,
     ]);
@@ -160,8 +162,10 @@ describe("table exports", () => {
     );
     const sheet = files.get("xl/worksheets/sheet1.xml") ?? "";
     expect(sheet).toContain('<t xml:space="preserve">O1 Aalto platform</t>');
-    expect(sheet).toMatch(/<c r="E2"><v>1000<\/v><\/c>/);
-    expect(files.get("xl/workbook.xml")).toContain('name="Evidence  partner-influenced de"');
+    // Most recent first: O2 (600.00, closed in April), then O1 (1,000.00).
+    expect(sheet).toMatch(/<c r="E2"><v>600<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="E3"><v>1000<\/v><\/c>/);
+    expect(files.get("xl/workbook.xml")).toContain('name="Evidence  partner-involved');
   });
 
   it("names the field of an unknown table", async () => {

@@ -9,8 +9,8 @@ import { auditSource, type ServiceContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { defineJob } from "../../platform/jobs";
 import { computeDashboard, readers } from "./reports.dashboard";
+import { evidenceOf } from "./reports.evidence";
 import { renderBoardPack } from "./reports.pdf";
-import { findFigureRecords } from "./reports.records";
 import { boardPackFiles, boardPacks } from "./reports.schema";
 import { scopeOf } from "./reports.scope";
 
@@ -174,11 +174,11 @@ export async function executeBoardPack(
     const scope = scopeOf(workspaceId, filters);
     const dashboard = await computeDashboard(db, scope);
     await setProgress(db, workspaceId, packId, { progress: 30, step: "Collecting the evidence" });
-    const evidence = await findFigureRecords(db, scope, "influenced", { limit: 200, offset: 0 });
+    const evidence = await evidenceOf(db, scope, 200);
     const labels = await describeFilters(db, workspaceId, filters);
     await setProgress(db, workspaceId, packId, { progress: 50, step: "Rendering the PDF" });
     const { bytes, renderer } = await renderBoardPack(
-      { ...labels, generatedAt: new Date(), dashboard, evidence: evidence.items },
+      { ...labels, generatedAt: new Date(), dashboard, evidence },
       options.renderer,
     );
     await setProgress(db, workspaceId, packId, { progress: 90, step: "Storing the file" });

@@ -19,9 +19,12 @@ export function formatMoney(minor: number | null, currency: string): string {
 export function formatFigure(f: Pick<HeadlineFigure, "unit">, value: number | null, currency: string): string {
   if (value === null) return "—";
   if (f.unit === "money") return formatMoney(value, currency);
+  if (f.unit === "money_per_day") return `${formatMoney(value, currency)} per day`;
   if (f.unit === "percent") return `${(value * 100).toFixed(1)} %`;
   if (f.unit === "ratio") return value.toFixed(2);
-  return value.toLocaleString("en");
+  if (f.unit === "days") return `${value.toFixed(1)} days`;
+  if (f.unit === "score") return value.toFixed(1);
+  return value.toLocaleString("en", { maximumFractionDigits: 1 });
 }
 
 export function formatChange(change: number | null): string {
@@ -139,8 +142,10 @@ tr { break-inside: avoid; } .legend { display: flex; gap: 12px; font-size: 9px; 
 ${section("top-partners", "No partner-involved deals were won in this period.")}
 ${section("flow", "No partner credit in this period.")}
 ${section("regions", "No closed deals in this period.")}
-${section("at-risk", "No partner's activity fell by half or more.")}
-<h2>Methodology</h2><ul>${methodology}<li><b>Uplift</b>: ${htmlText(u.method)}.</li><li><b>Partners at risk</b>: live touchpoints in the 90 days to the period's end are half or less of the 90 days before (at least 3 before).</li><li><b>Filters</b>: region is the account's sales region; partner role, program and tier narrow the partners counted; direct-only deals (no partner at all) remain the comparison baseline.</li></ul>
+${section("penetration-region", "No customers won in this period.")}
+${section("cohorts", "No partners activated in the last 24 months.")}
+${section("at-risk", "No partner's engagement fell by a third or more.")}
+<h2>Methodology</h2><ul>${methodology}<li><b>Uplift</b>: ${htmlText(u.method)}.</li><li><b>Partners at risk</b>: the engagement score fell to two thirds or less of its value 90 days earlier (from at least 20), as of the last read-model refresh.</li><li><b>Filters</b>: region is the account's sales region; partner role, program and tier narrow the partners counted; direct-only deals (no partner at all) remain the comparison baseline.</li></ul>
 <div class="page-break"></div>
 ${section("evidence", "No partner-influenced deals were won in this period.")}
 </body></html>`;

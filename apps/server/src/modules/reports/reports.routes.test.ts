@@ -1,7 +1,9 @@
-import type { Dashboard, DashboardRecordPage } from "@symbiont/contracts";
+import type { Dashboard, DrilldownPage } from "@symbiont/contracts";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
+import { refreshReadModels } from "../metrics";
 import { insertReportingEcosystem } from "./reports.fixtures";
 
 const harness = useTestApp();
@@ -12,6 +14,7 @@ const H1 = "from=2026-01-01&to=2026-06-30";
 beforeAll(async () => {
   world = await createWorld(harness.database, "Reports");
   ids = await insertReportingEcosystem(harness.database, world);
+  await refreshReadModels(harness.database, world.workspaceId);
 });
 
 async function get<T>(url: string): Promise<T> {
@@ -36,14 +39,27 @@ describe("executive dashboard", () => {
       previousTo: "2025-12-31",
     });
     // Sourced: O1 (100,000). Previous: O8 (50,000) → +100 %.
-    expect(figure(d, "sourced")).toMatchObject({ value: 100_000, previous: 50_000, change: 1, drill: "sourced" });
+    expect(figure(d, "sourced_revenue")).toMatchObject({
+      value: 100_000,
+      previous: 50_000,
+      change: 1,
+      drill: "sourced_revenue",
+    });
     // Influenced: O1 + O2 (touched); O4's touchpoint is voided, O3 was lost. Previous: O8.
-    expect(figure(d, "influenced")).toMatchObject({ value: 160_000, previous: 50_000 });
-    expect(figure(d, "influenced").change).toBeCloseTo(2.2, 10);
-    expect(figure(d, "sourced_ratio").value).toBeCloseTo(0.625, 10);
-    expect(figure(d, "ropi")).toMatchObject({ value: null });
-    expect(figure(d, "ropi").note).toMatch(/program costs/);
+    expect(figure(d, "influenced_revenue")).toMatchObject({ value: 160_000, previous: 50_000 });
+    expect(figure(d, "influenced_revenue").change).toBeCloseTo(2.2, 10);
+    expect(figure(d, "sourced_influenced_ratio").value).toBeCloseTo(0.625, 10);
+    // Linear split: O1 100,000 to A; O2 60,000 shared by A and B — all of it to the partners.
+    expect(figure(d, "attributed_revenue")).toMatchObject({ value: 160_000, model: d.model });
+    expect(d.model).toBe("linear split over involved partners");
+    expect(figure(d, "ropi")).toMatchObject({ value: null, model: d.model, drill: "ropi" });
+    expect(figure(d, "ropi").note).toMatch(/program cost/);
+    // Every headline metric of the engine is a tile, and says its period.
+    expect(d.headline).toHaveLength(19);
+    for (const tile of d.headline) expect(tile.definition).toContain("2026-01-01 to 2026-06-30");
+    expect(figure(d, "cac").drill).toBeNull();
     expect(d.closedDeals).toBe(6);
+    expect(d.refreshedAt).not.toBeNull();
   });
 
   it("estimates the win-rate uplift with its interval, deal size and cycle by group", async () => {
@@ -72,9 +88,15 @@ describe("executive dashboard", () => {
     expect(d.retention).toMatchObject({ partnerAccounts: 1, directAccounts: 1 });
     expect(figure(d, "nrr_partner")).toMatchObject({ previous: 1 });
     expect(figure(d, "nrr_partner").change).toBeCloseTo(0.15, 10);
+    // CLTV: Delta (2,000 recurring) churned in the 181 days → churn 1 × 365 ÷ 181 a year;
+    // 2,000 × 0.75 ÷ (365 ÷ 181) = 743.84; Aalto did not churn: no CLTV.
+    expect(d.cltv.other).toMatchObject({ arpaMinor: 2_000, accounts: 1 });
+    expect(d.cltv.other.churnRate).toBeCloseTo(365 / 181, 10);
+    expect(d.cltv.other.cltvMinor).toBeCloseTo((2_000 * 0.75 * 181) / 365, 6);
+    expect(d.cltv.partner).toMatchObject({ arpaMinor: 1_000, churnRate: 0, cltvMinor: null });
   });
 
-  it("lists trend, flow by role, top partners with even-split credit, regions and partners at risk", async () => {
+  it("lists trend, flow by role, top partners with attributed credit, regions and penetration", async () => {
     const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
     expect(d.trend.map((p) => p.month)).toEqual([
       "2026-01-01",
@@ -111,20 +133,66 @@ describe("executive dashboard", () => {
     expect(na?.winRate).toBeCloseTo(2 / 3, 10);
     expect(na?.partnerShare).toBeCloseTo(60 / 110, 10);
     expect(d.availableRegions).toEqual(["EMEA", "NA"]);
-    // A: 4 touchpoints in Jan–Mar, none in the last 90 days. B had one before: not a trend.
-    expect(d.atRisk).toEqual([
-      { partnerId: world.partnerA.id, name: world.partnerA.name, recent: 0, previous: 4, change: -1 },
+    // Customers with a deal won in H1: Aalto (O1, partner, EMEA) and Cobalt (O2 partner + O4 direct, NA).
+    expect(d.penetration.byRegion).toEqual([
+      {
+        key: "NA",
+        customers: 1,
+        withPartner: 1,
+        withoutPartner: 0,
+        revenueMinor: 110_000,
+        revenueWithPartnerMinor: 110_000,
+        partnerShare: 1,
+      },
+      {
+        key: "EMEA",
+        customers: 1,
+        withPartner: 1,
+        withoutPartner: 0,
+        revenueMinor: 100_000,
+        revenueWithPartnerMinor: 100_000,
+        partnerShare: 1,
+      },
     ]);
+    expect(d.penetration.byIndustry.map((r) => r.key)).toEqual(["unknown"]);
+  });
+
+  it("lists partners whose engagement fell, and the partners by health band", async () => {
+    // The read model holds engagement at the last refresh and 90 days before: A fell from 60 to 30,
+    // B from 15 to 0 (too little before to call it a fall).
+    const set = (id: string, now: number, before: number, band: string) =>
+      harness.database.db.execute(sql`
+        update metric_partner_health set engagement_score = ${now}, previous_engagement_score = ${before},
+          health_score = ${now}, health_band = ${band}, stage = 'active'
+        where workspace_id = ${world.workspaceId} and partner_id = ${id}`);
+    await set(world.partnerA.id, 30, 60, "red");
+    await set(world.partnerB.id, 0, 15, "red");
+    const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    expect(d.atRisk).toEqual([
+      {
+        partnerId: world.partnerA.id,
+        name: world.partnerA.name,
+        score: 30,
+        previousScore: 60,
+        change: -0.5,
+        healthScore: 30,
+        healthBand: "red",
+      },
+    ]);
+    expect(d.health.red).toBeGreaterThanOrEqual(2);
+    const referral = await get<Dashboard>(`/api/console/dashboard?${H1}&role=referral`);
+    expect(referral.atRisk).toEqual([]);
+    await refreshReadModels(harness.database, world.workspaceId);
   });
 
   it("applies region and partner-role filters", async () => {
     const emea = await get<Dashboard>(`/api/console/dashboard?${H1}&region=EMEA`);
-    expect(figure(emea, "sourced").value).toBe(100_000);
-    expect(figure(emea, "influenced").value).toBe(100_000);
+    expect(figure(emea, "sourced_revenue").value).toBe(100_000);
+    expect(figure(emea, "influenced_revenue").value).toBe(100_000);
     expect(emea.regions.map((r) => r.region)).toEqual(["EMEA"]);
     const referral = await get<Dashboard>(`/api/console/dashboard?${H1}&role=referral`);
-    expect(figure(referral, "sourced").value).toBe(0);
-    expect(figure(referral, "influenced").value).toBe(60_000);
+    expect(figure(referral, "sourced_revenue").value).toBe(0);
+    expect(figure(referral, "influenced_revenue").value).toBe(60_000);
     expect(referral.uplift).toMatchObject({ partnerDeals: 2, directDeals: 3 });
     expect(referral.topPartners.map((p) => p.partnerId)).toEqual([world.partnerB.id]);
   });
@@ -132,7 +200,7 @@ describe("executive dashboard", () => {
   it("shows an empty period as zeros, not errors", async () => {
     const d = await get<Dashboard>("/api/console/dashboard?from=2020-01-01&to=2020-03-31");
     expect(d.closedDeals).toBe(0);
-    expect(figure(d, "sourced")).toMatchObject({ value: 0, change: null });
+    expect(figure(d, "sourced_revenue")).toMatchObject({ value: 0, change: null });
     expect(d.uplift.difference).toBeNull();
     expect(d.topPartners).toEqual([]);
   });
@@ -149,25 +217,23 @@ describe("executive dashboard", () => {
 });
 
 describe("drill-down", () => {
-  it("answers the records behind a figure, largest first, with the partners involved", async () => {
-    const page = await get<DashboardRecordPage>(`/api/console/dashboard/records?${H1}&figure=influenced`);
+  it("answers the deals behind a figure through the metric's drill-down, with the partners involved", async () => {
+    const page = await get<DrilldownPage>(`/api/console/metrics/drilldown?${H1}&metric=influenced_revenue`);
+    expect(page.kind).toBe("deals");
+    if (page.kind !== "deals") return;
     expect(page.total).toBe(2);
-    expect(page.items.map((r) => r.id)).toEqual([ids.o1, ids.o2]);
-    expect(page.items[1]?.touchingPartners).toEqual([world.partnerA.name, world.partnerB.name].sort());
-    expect(page.items[0]).toMatchObject({ sourcingPartner: world.partnerA.name, region: "EMEA", amountMinor: 100_000 });
+    expect(page.items.map((r) => r.opportunityId)).toEqual([ids.o2, ids.o1]);
+    expect(page.items[0]?.partners.map((p) => p.name)).toEqual([world.partnerA.name, world.partnerB.name].sort());
+    expect(page.items[1]).toMatchObject({ sourced: true, region: "EMEA", amountMinor: 100_000 });
   });
 
-  it("narrows to one partner and pages", async () => {
-    const b = await get<DashboardRecordPage>(
-      `/api/console/dashboard/records?${H1}&figure=partner_won&partnerId=${world.partnerB.id}`,
+  it("narrows to one partner (a top partner's row) and pages", async () => {
+    const b = await get<DrilldownPage>(
+      `/api/console/metrics/drilldown?${H1}&metric=won_deals&partnerId=${world.partnerB.id}`,
     );
-    expect(b.items.map((r) => r.id)).toEqual([ids.o2]);
-    const lost = await get<DashboardRecordPage>(
-      `/api/console/dashboard/records?${H1}&figure=direct_lost&limit=1&offset=1`,
-    );
-    expect(lost.total).toBe(2);
-    expect(lost.items.map((r) => r.id)).toEqual([ids.o6]);
-    const beyond = await get<DashboardRecordPage>(`/api/console/dashboard/records?${H1}&figure=direct_lost&offset=5`);
-    expect(beyond).toMatchObject({ total: 2, items: [] });
+    expect(b.items.map((r) => ("opportunityId" in r ? r.opportunityId : r.id))).toEqual([ids.o2]);
+    const closed = await get<DrilldownPage>(`/api/console/metrics/drilldown?${H1}&metric=win_rate&limit=2&offset=4`);
+    expect(closed.total).toBe(6);
+    expect(closed.items).toHaveLength(2);
   });
 });

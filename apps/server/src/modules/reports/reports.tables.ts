@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardRecord, DashboardTable } from "@symbiont/contracts";
+import type { Dashboard, DashboardRecord, DashboardTable, PenetrationRow } from "@symbiont/contracts";
 
 export type Cell = string | number | null;
 
@@ -12,6 +12,8 @@ export interface ReportTable {
 
 const money = (minor: number | null) => (minor === null ? null : Math.round(minor) / 100);
 const share = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const isMoney = (unit: string) => unit === "money" || unit === "money_per_day";
 
 /** Every table of the dashboard (amounts in major units of the reporting currency). */
 export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []): ReportTable[] {
@@ -23,10 +25,10 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
       columns: ["Figure", "Value", "Previous period", "Change", "Unit", "Model", "Definition", "Note"],
       rows: d.headline.map((f) => [
         f.label,
-        f.unit === "money" ? money(f.value) : share(f.value),
-        f.unit === "money" ? money(f.previous) : share(f.previous),
+        isMoney(f.unit) ? money(f.value) : share(f.value),
+        isMoney(f.unit) ? money(f.previous) : share(f.previous),
         share(f.change),
-        f.unit === "money" ? c : f.unit,
+        f.unit === "money" ? c : f.unit === "money_per_day" ? `${c} per day` : f.unit,
         f.model,
         f.definition,
         f.note,
@@ -55,14 +57,21 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
     {
       name: "top-partners",
       title: "Top partners",
-      columns: ["Partner", `Sourced (${c})`, `Influenced credit (${c})`, "Won deals"],
+      columns: ["Partner", `Sourced (${c})`, `Attributed credit (${c})`, "Won deals"],
       rows: d.topPartners.map((p) => [p.name, money(p.sourcedMinor), money(p.influencedMinor), p.wonDeals]),
     },
     {
       name: "at-risk",
-      title: "Partners at risk (falling activity)",
-      columns: ["Partner", "Touchpoints, last 90 days", "Touchpoints, 90 days before", "Change"],
-      rows: d.atRisk.map((p) => [p.name, p.recent, p.previous, share(p.change)]),
+      title: "Partners at risk (falling engagement)",
+      columns: ["Partner", "Engagement score", "90 days before", "Change", "Health score", "Health band"],
+      rows: d.atRisk.map((p) => [
+        p.name,
+        round1(p.score),
+        round1(p.previousScore),
+        share(p.change),
+        p.healthScore === null ? null : round1(p.healthScore),
+        p.healthBand,
+      ]),
     },
     {
       name: "regions",
@@ -86,23 +95,68 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
     },
     {
       name: "flow",
-      title: "Attribution flow by partner role",
-      columns: ["Partner role", `Sourced (${c})`, `Influenced credit (${c})`],
+      title: `Attribution flow by partner role (${d.model})`,
+      columns: ["Partner role", `Sourced (${c})`, `Attributed credit (${c})`],
       rows: d.flow.map((f) => [f.role, money(f.sourcedMinor), money(f.influencedMinor)]),
+    },
+    penetrationTable("penetration-region", "Market penetration by region", "Region", d.penetration.byRegion, c),
+    penetrationTable("penetration-industry", "Market penetration by industry", "Industry", d.penetration.byIndustry, c),
+    {
+      name: "cohorts",
+      title: "Time to first revenue by activation cohort",
+      columns: ["Activated", "Partners", "With a won deal", "Mean days", "Median days"],
+      rows: d.cohorts.map((r) => [
+        r.cohort,
+        r.partners,
+        r.reached,
+        r.meanDays === null ? null : round1(r.meanDays),
+        r.medianDays === null ? null : round1(r.medianDays),
+      ]),
     },
     {
       name: "evidence",
-      title: "Evidence: partner-influenced deals",
-      columns: ["Opportunity", "Account", "Region", "Closed", `Amount (${c})`, "Sourced by", "Partners involved"],
+      title: "Evidence: partner-involved won deals",
+      columns: ["Opportunity", "Account", "Region", "Closed", `Amount (${c})`, "Partner-sourced", "Partners involved"],
       rows: evidence.map((r) => [
         r.name,
         r.accountName,
         r.region,
         r.closedAt?.slice(0, 10) ?? null,
         money(r.amountMinor),
-        r.sourcingPartner,
-        r.touchingPartners.join("; "),
+        r.sourced ? "yes" : "no",
+        r.partners.join("; "),
       ]),
     },
   ];
+}
+
+function penetrationTable(
+  name: DashboardTable,
+  title: string,
+  keyHeader: string,
+  rows: PenetrationRow[],
+  c: string,
+): ReportTable {
+  return {
+    name,
+    title,
+    columns: [
+      keyHeader,
+      "Customers",
+      "With a partner",
+      "Without",
+      "Partner share",
+      `Revenue (${c})`,
+      `With a partner (${c})`,
+    ],
+    rows: rows.map((r) => [
+      r.key,
+      r.customers,
+      r.withPartner,
+      r.withoutPartner,
+      share(r.partnerShare),
+      money(r.revenueMinor),
+      money(r.revenueWithPartnerMinor),
+    ]),
+  };
 }

@@ -4,6 +4,7 @@ import { formulas } from "../../modules/metrics";
 import { convertMinor } from "../../modules/revenue";
 import { convertMinorFast } from "./fx";
 import { DemoGenerator, type GenerateOptions } from "./generate";
+import { HISTORY_DAYS } from "./model";
 import { generatePartners } from "./partners";
 import { mulberry32 } from "./random";
 import type { DemoChunk } from "./rows";
@@ -76,13 +77,13 @@ describe("the demo ecosystem generator", () => {
     expect(other.checksum).not.toBe(demo.checksum);
   });
 
-  it("produces the scale-1 volumes over two years, with every role and quarter-end peaks", () => {
+  it("produces the scale-1 volumes over three years, with every role and quarter-end peaks", () => {
     expect(demo.accounts).toHaveLength(1_500);
     expect(demo.opportunities.length).toBeGreaterThan(3_500);
     expect(demo.opportunities.length).toBeLessThan(4_500);
     expect(demo.touchpoints.length).toBeGreaterThan(demo.opportunities.length);
     const opened = demo.opportunities.map((o) => o.openedAt);
-    expect(Math.min(...opened)).toBeGreaterThanOrEqual(anchor.getTime() - 730 * DAY);
+    expect(Math.min(...opened)).toBeGreaterThanOrEqual(anchor.getTime() - HISTORY_DAYS * DAY);
     expect(Math.max(...opened)).toBeLessThan(anchor.getTime());
     const outcomes = new Set(demo.opportunities.map((o) => o.outcome));
     expect(outcomes).toEqual(new Set(["open", "won", "lost"]));

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { transaction } from "../../db";
 import { auditEvents } from "../../db/schema";
-import { formulas } from "../../modules/metrics";
+import { formulas, headlineFor } from "../../modules/metrics";
 import { createWorkspace } from "../../modules/workspaces";
 import { seedDemo } from "..";
 import { DemoAlreadyGeneratedError, type EcosystemOptions, generateEcosystem } from "./ecosystem";
@@ -103,6 +103,18 @@ describe("symbiont seed --demo: the generated ecosystem in the database", { time
     expect(audit).toHaveLength(1);
     const uplift = await upliftIn(workspaceId);
     expect(uplift.low).toBeGreaterThan(0);
+    // Three years of history and program costs: ROPI, CAC and partner CAC have figures in both periods.
+    const headline = await headlineFor(harness.database.db, workspaceId, {});
+    for (const key of ["ropi", "cac", "partner_cac", "sourced_revenue", "nrr_partner"]) {
+      const metric = headline.metrics.find((m) => m.key === key);
+      expect(metric?.value, key).not.toBeNull();
+      expect(metric?.previous, key).not.toBeNull();
+      expect(metric?.previous, key).not.toBe(0);
+    }
+    const ropi = headline.metrics.find((m) => m.key === "ropi");
+    expect(ropi?.value).toBeGreaterThan(0);
+    expect(ropi?.model).toMatch(/snapshot/);
+    expect(headline.attributionSnapshotId).not.toBeNull();
   });
 
   it("is deterministic: the same seed and anchor write the same rows into another workspace", async () => {

@@ -3,6 +3,7 @@ import type { Tx } from "../../db";
 import { accounts } from "../../modules/accounts";
 import { reportingCurrencyOf } from "../../modules/revenue";
 import { recordAudit } from "../../platform/audit";
+import { writeProgramCosts } from "./costs";
 import { DemoGenerator, demoId } from "./generate";
 import { planFor } from "./model";
 import { existingPartnerKeys, generatePartners, loadPartners } from "./partners";
@@ -17,7 +18,7 @@ export interface EcosystemOptions {
   seed?: number;
   /** Touchpoints have no effect on any outcome (for testing that statistics do not invent uplift). */
   control?: boolean;
-  /** The day the two-year history ends; today by default. */
+  /** The day the three-year history ends; today by default. */
   anchor?: Date;
   chunkAccounts?: number;
 }
@@ -36,6 +37,9 @@ export interface EcosystemSummary {
   registrations: number;
   leads: number;
   fxRates: number;
+  /** Monthly program cost lines and sales and marketing spend entries. */
+  costLines: number;
+  spendEntries: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -107,6 +111,12 @@ export async function generateEcosystem(
       );
     }
   }
+  const costs = await writeProgramCosts(tx, workspaceId, {
+    anchor,
+    scale,
+    reportingCurrency,
+    random: mulberry32(seed ^ 0xc057),
+  });
   const rows =
     added.length + fxRates + counts.accounts + counts.opportunities + counts.touchpoints + counts.revenueEvents;
   const seconds = (performance.now() - started) / 1000;
@@ -119,6 +129,8 @@ export async function generateEcosystem(
     partners: known.length + added.length,
     ...counts,
     fxRates,
+    costLines: costs.costLines,
+    spendEntries: costs.spend,
     rows,
     seconds: Math.round(seconds * 100) / 100,
     rowsPerSecond: Math.round(rows / seconds),

@@ -5,7 +5,7 @@ import type { PartnerType, Region } from "@symbiont/contracts";
 
 export const DAY_MS = 86_400_000;
 /** Opportunities open over this many days before the anchor date. */
-export const HISTORY_DAYS = 730;
+export const HISTORY_DAYS = 1095;
 
 export interface ScalePlan {
   scale: number;

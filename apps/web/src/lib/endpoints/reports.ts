@@ -2,8 +2,8 @@ import type {
   BoardPack,
   Dashboard,
   DashboardFilters,
-  DashboardRecordPage,
   DashboardTable,
+  DrilldownPage,
   DrillFigure,
   ExportFormat,
 } from "@symbiont/contracts";
@@ -13,10 +13,11 @@ import { buildUrl, request } from "../http";
 export const reportEndpoints = {
   dashboard: (filters: DashboardFilters, signal?: AbortSignal) =>
     request<Dashboard>("GET", "/api/console/dashboard", { query: { ...filters }, signal }),
+  /** The records behind a figure: the metric's own drill-down (deals or cost lines), with the same filters. */
   dashboardRecords: (
-    params: DashboardFilters & { figure: DrillFigure; partnerId?: string; limit: number; offset: number },
+    params: DashboardFilters & { metric: DrillFigure; partnerId?: string; limit: number; offset: number },
     signal?: AbortSignal,
-  ) => request<DashboardRecordPage>("GET", "/api/console/dashboard/records", { query: { ...params }, signal }),
+  ) => request<DrilldownPage>("GET", "/api/console/metrics/drilldown", { query: { ...params }, signal }),
   /** A link that downloads one table (the browser handles the file). */
   dashboardExportUrl: (table: DashboardTable, format: ExportFormat, filters: DashboardFilters) =>
     buildUrl("/api/console/dashboard/export", { ...filters, table, format }),

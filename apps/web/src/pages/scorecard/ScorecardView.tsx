@@ -26,7 +26,7 @@ function MonthlyBars({ card }: { card: PartnerScorecard }) {
         role="img"
         aria-labelledby="scorecard-trend"
       >
-        <title id="scorecard-trend">Sourced revenue and influenced credit by month</title>
+        <title id="scorecard-trend">Sourced revenue and attributed credit by month</title>
         {card.trend.map((m, i) => {
           const s = (m.sourcedMinor / max) * height;
           const inf = (m.influencedMinor / max) * height;
@@ -45,7 +45,7 @@ function MonthlyBars({ card }: { card: PartnerScorecard }) {
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
         <table className="mt-2 w-full text-left text-xs">
-          <caption className="sr-only">Sourced revenue and influenced credit by month</caption>
+          <caption className="sr-only">Sourced revenue and attributed credit by month</caption>
           <thead>
             <tr className="text-slate-500">
               <th scope="col">Month</th>
@@ -53,7 +53,7 @@ function MonthlyBars({ card }: { card: PartnerScorecard }) {
                 Sourced
               </th>
               <th scope="col" className="text-right">
-                Influenced credit
+                Attributed credit
               </th>
             </tr>
           </thead>
@@ -118,7 +118,10 @@ export function ScorecardView({ card }: { card: PartnerScorecard }) {
     <div className="space-y-6" data-testid="scorecard">
       <p className="text-sm text-slate-500">
         {card.period.from} to {card.period.to}, compared with {card.period.previousFrom} to {card.period.previousTo}.
-        Amounts in {card.currency}. {card.model}.
+        Amounts in {card.currency}. Attribution model: {card.model}.
+        {card.refreshedAt
+          ? ` Figures from the read models of ${card.refreshedAt.slice(0, 16).replace("T", " ")} UTC.`
+          : ""}
       </p>
       <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label="Scorecard figures">
         {card.figures.map((f) => {
@@ -150,7 +153,7 @@ export function ScorecardView({ card }: { card: PartnerScorecard }) {
         })}
       </ul>
       <Card>
-        <CardHeader title="Trend" description="Sourced revenue and influenced credit by close month" />
+        <CardHeader title="Trend" description="Sourced revenue and attributed credit by close month" />
         <MonthlyBars card={card} />
       </Card>
       <div className="grid gap-6 xl:grid-cols-2">
@@ -201,13 +204,21 @@ export function ScorecardView({ card }: { card: PartnerScorecard }) {
           )}
         </Card>
         <Card>
-          <CardHeader title="Health signals" description="Activity and results against the period before" />
+          <CardHeader
+            title="Health signals"
+            description={
+              card.healthScore === null
+                ? "Engagement and results against the period before"
+                : `Ecosystem health ${card.healthScore.toFixed(0)} of 100 (${card.healthBand}); engagement and results against the period before`
+            }
+          />
           <ul className="divide-y divide-slate-100">
             {card.health.map((h) => (
               <li key={h.key} className="flex items-center justify-between px-5 py-3 text-sm">
                 <span className="text-slate-700">{h.label}</span>
                 <span className="tabular-nums">
-                  <b>{h.value}</b> <span className="text-slate-500">vs {h.previous}</span>
+                  <b>{h.value ?? "—"}</b>
+                  {h.previous === null ? null : <span className="text-slate-500"> vs {h.previous}</span>}
                 </span>
               </li>
             ))}

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   leadReciprocity,
   marketPenetration,
+  marketPenetrationOfGroups,
   peerBenchmark,
   percentileRank,
+  percentileRanker,
   timeToFirstRevenueByCohort,
 } from "./partners";
 
@@ -66,5 +68,48 @@ describe("percentile rank", () => {
     // below 2 (10, 20), ties 2 (30, 30) → (2 + 1) ÷ 5 = 60
     expect(percentileRank(30, [10, 20, 30, 30, 40])).toBe(60);
     expect(percentileRank(5, [])).toBeNull();
+  });
+
+  it("ranks many values against one population the same way", () => {
+    const population = [10, 20, 30, 30, 40];
+    const rank = percentileRanker(population);
+    expect(rank(30)).toBe(60);
+    // below 0, ties 0 → 0; below 5, ties 0 → 100; below 4 (10, 20, 30, 30), tie 1 → 4.5 ÷ 5 = 90
+    expect(rank(1)).toBe(0);
+    expect(rank(99)).toBe(100);
+    expect(rank(40)).toBe(90);
+    for (const value of [0, 10, 15, 20, 30, 35, 40, 45]) expect(rank(value)).toBe(percentileRank(value, population));
+    expect(percentileRanker([])(5)).toBeNull();
+  });
+});
+
+describe("market penetration from groups", () => {
+  it("adds counted customers per key and side", () => {
+    // EMEA: 3 with partners (revenue 300) + 1 without (50) → 4 customers, share 3 ÷ 4
+    const rows = marketPenetrationOfGroups([
+      { key: "EMEA", partnerAttached: true, customers: 3, revenue: 300 },
+      { key: "EMEA", partnerAttached: false, customers: 1, revenue: 50 },
+      { key: null, partnerAttached: false, customers: 2, revenue: 10 },
+    ]);
+    expect(rows).toEqual([
+      {
+        key: "EMEA",
+        customers: 4,
+        withPartner: 3,
+        withoutPartner: 1,
+        revenue: 350,
+        revenueWithPartner: 300,
+        partnerShare: 0.75,
+      },
+      {
+        key: "unknown",
+        customers: 2,
+        withPartner: 0,
+        withoutPartner: 2,
+        revenue: 10,
+        revenueWithPartner: 0,
+        partnerShare: 0,
+      },
+    ]);
   });
 });

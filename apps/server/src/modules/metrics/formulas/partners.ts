@@ -71,10 +71,17 @@ export interface PenetrationRow {
   partnerShare: number;
 }
 
-/** Customers and revenue by region or industry, with and without partners. */
+/** Customers and revenue by region or industry, with and without partners (one row per customer). */
 export function marketPenetration(rows: readonly PenetrationInput[]): PenetrationRow[] {
+  return marketPenetrationOfGroups(rows.map((row) => ({ ...row, customers: 1 })));
+}
+
+/** The same from customers already counted per key and side (what SQL aggregates hand over). */
+export function marketPenetrationOfGroups(
+  groups: readonly (PenetrationInput & { customers: number })[],
+): PenetrationRow[] {
   const byKey = new Map<string, PenetrationRow>();
-  for (const row of rows) {
+  for (const row of groups) {
     const key = row.key ?? "unknown";
     let entry = byKey.get(key);
     if (!entry) {
@@ -89,12 +96,12 @@ export function marketPenetration(rows: readonly PenetrationInput[]): Penetratio
       };
       byKey.set(key, entry);
     }
-    entry.customers += 1;
+    entry.customers += row.customers;
     entry.revenue += row.revenue;
     if (row.partnerAttached) {
-      entry.withPartner += 1;
+      entry.withPartner += row.customers;
       entry.revenueWithPartner += row.revenue;
-    } else entry.withoutPartner += 1;
+    } else entry.withoutPartner += row.customers;
   }
   for (const entry of byKey.values())
     entry.partnerShare = entry.customers === 0 ? 0 : entry.withPartner / entry.customers;
@@ -123,4 +130,29 @@ export function percentileRank(value: number, population: readonly number[]): nu
   const below = population.filter((other) => other < value).length;
   const equal = population.filter((other) => other === value).length;
   return (100 * (below + equal / 2)) / population.length;
+}
+
+/**
+ * `percentileRank` against one population for many values: sorts once, then two binary searches
+ * per value (the health of every partner of a large workspace).
+ */
+export function percentileRanker(population: readonly number[]): (value: number) => number | null {
+  const sorted = [...population].sort((a, b) => a - b);
+  const firstAtLeast = (value: number, strict: boolean) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const at = sorted[middle] as number;
+      if (strict ? at <= value : at < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return (value) => {
+    if (sorted.length === 0) return null;
+    const below = firstAtLeast(value, false);
+    const equal = firstAtLeast(value, true) - below;
+    return (100 * (below + equal / 2)) / sorted.length;
+  };
 }

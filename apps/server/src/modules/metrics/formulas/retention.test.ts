@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { churnRate, cohortCltv, netRevenueRetention, type RevenueMovement, simpleCltv } from "./retention";
+import {
+  churnRate,
+  cohortCltv,
+  lifetimeValueOfCohort,
+  netRevenueRetention,
+  type RevenueMovement,
+  simpleCltv,
+} from "./retention";
 
 // A: 1,000 then +200; B: 500 then −100; C: 300 then churned; D: new inside the period (excluded).
 const movements: RevenueMovement[] = [
@@ -41,6 +48,25 @@ describe("NRR and GRR", () => {
 });
 
 describe("CLTV", () => {
+  it("of a retention cohort: ARPA and an annualized churn rate", () => {
+    // 10 accounts with 120,000 recurring at the start → ARPA 12,000; 1 churned in 182.5 days → 0.1 × 2 = 0.2
+    // a year; CLTV = 12,000 × 0.75 ÷ 0.2 = 45,000
+    const value = lifetimeValueOfCohort({
+      startRecurringRevenue: 120_000,
+      accounts: 10,
+      churnedAccounts: 1,
+      periodDays: 182.5,
+      grossMargin: 0.75,
+    });
+    expect(value.arpa).toBe(12_000);
+    expect(value.churnRate).toBeCloseTo(0.2, 12);
+    expect(value.cltv).toBeCloseTo(45_000, 6);
+    const none = { startRecurringRevenue: 0, accounts: 0, churnedAccounts: 0, periodDays: 365, grossMargin: 0.75 };
+    expect(lifetimeValueOfCohort(none)).toEqual({ arpa: null, churnRate: null, cltv: null, accounts: 0 });
+    const noChurn = lifetimeValueOfCohort({ ...none, startRecurringRevenue: 100, accounts: 1 });
+    expect(noChurn).toEqual({ arpa: 100, churnRate: 0, cltv: null, accounts: 1 });
+  });
+
   it("simple: ARPA × GM ÷ churn", () => {
     expect(simpleCltv({ arpa: 1200, grossMargin: 0.8, churnRate: 0.2 })).toBeCloseTo(4800, 9);
     expect(simpleCltv({ arpa: 1200, grossMargin: 0.8, churnRate: 0 })).toBeNull();

@@ -82,6 +82,25 @@ export function simpleCltv(input: { arpa: number; grossMargin: number; churnRate
 }
 
 /**
+ * CLTV of a retention cohort over a period: ARPA = recurring revenue at the start ÷ accounts; churn
+ * rate = accounts left with no recurring revenue at the end ÷ accounts, scaled to a year
+ * (× 365 ÷ days); CLTV = ARPA × gross margin ÷ churn rate (simple CLTV; none without churn).
+ */
+export function lifetimeValueOfCohort(input: {
+  startRecurringRevenue: number;
+  accounts: number;
+  churnedAccounts: number;
+  periodDays: number;
+  grossMargin: number;
+}): { arpa: number | null; churnRate: number | null; cltv: number | null; accounts: number } {
+  const { accounts } = input;
+  if (accounts === 0 || input.periodDays <= 0) return { arpa: null, churnRate: null, cltv: null, accounts };
+  const arpa = input.startRecurringRevenue / accounts;
+  const churnRate = (input.churnedAccounts / accounts) * (365 / input.periodDays);
+  return { arpa, churnRate, cltv: simpleCltv({ arpa, grossMargin: input.grossMargin, churnRate }), accounts };
+}
+
+/**
  * Cohort CLTV: Σ_t revenue_t × GM ÷ (1 + d)^t ÷ cohort size, where revenue_t is the cohort's
  * revenue in its t-th period since acquisition (t = 0 first) and d the discount rate per period.
  */

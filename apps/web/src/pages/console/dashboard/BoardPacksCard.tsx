@@ -15,6 +15,9 @@ const tableLabels: Record<DashboardTable, string> = {
   "at-risk": "Partners at risk",
   regions: "Regions",
   flow: "Flow by role",
+  "penetration-region": "Penetration by region",
+  "penetration-industry": "Penetration by industry",
+  cohorts: "Time to first revenue",
   evidence: "Evidence (deals)",
 };
 

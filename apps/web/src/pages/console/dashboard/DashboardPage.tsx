@@ -14,6 +14,7 @@ import { useDocumentTitle } from "../../system";
 import { FlowChart } from "../attribution/FlowChart";
 import { BoardPacksCard } from "./BoardPacksCard";
 import { DashboardFiltersBar } from "./DashboardFiltersBar";
+import { CohortTable, HealthAndValue, PenetrationTable, ReciprocityTable } from "./DashboardMarketTables";
 import { AtRiskTable, RegionTable, TopPartnersTable } from "./DashboardTables";
 import { DrillDownDialog } from "./DrillDownDialog";
 import { type DashboardSearch, filtersOf } from "./dashboardSearch";
@@ -63,12 +64,12 @@ function UpliftCard({ dashboard, onDrill }: { dashboard: Dashboard; onDrill: (dr
                 Closed deals
               </th>
               <th scope="col" className="py-1 text-right">
-                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("partner_won")}>
+                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("win_rate")}>
                   Partner-involved ({u.partnerDeals})
                 </button>
               </th>
               <th scope="col" className="py-1 text-right">
-                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("direct_won")}>
+                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("win_rate")}>
                   Direct-only ({u.directDeals})
                 </button>
               </th>
@@ -140,7 +141,7 @@ export function DashboardPage() {
         title="Dashboard"
         description={
           d
-            ? `${d.period.from} to ${d.period.to}, compared with ${d.period.previousFrom} to ${d.period.previousTo}. Amounts in ${d.currency}. Influence model: ${d.model}.`
+            ? `${d.period.from} to ${d.period.to}, compared with ${d.period.previousFrom} to ${d.period.previousTo}. Amounts in ${d.currency}. Attribution model: ${d.model}. ${d.refreshedAt ? `Figures from the read models of ${d.refreshedAt.slice(0, 16).replace("T", " ")} UTC.` : "The read models have not been built yet."}`
             : "Partner-sourced and -influenced revenue, uplift, retention and the partners behind them."
         }
       />
@@ -179,7 +180,7 @@ export function DashboardPage() {
           </Card>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
-              <CardHeader title="Attribution flow" description={`Partner credit by role · ${d.model}`} />
+              <CardHeader title="Attribution flow" description={`Attributed credit by partner role · ${d.model}`} />
               <FlowChart
                 title="Partner credit by role"
                 currency={d.currency}
@@ -187,8 +188,8 @@ export function DashboardPage() {
               />
             </Card>
             <Card>
-              <CardHeader title="Top partners" description="Sourced revenue and even-split influenced credit" />
-              <TopPartnersTable dashboard={d} onDrill={(who) => drill("partner_won", who)} />
+              <CardHeader title="Top partners" description={`Sourced revenue and attributed credit · ${d.model}`} />
+              <TopPartnersTable dashboard={d} onDrill={(who) => drill("won_deals", who)} />
             </Card>
           </div>
           <Card>
@@ -200,10 +201,40 @@ export function DashboardPage() {
           </Card>
           <Card>
             <CardHeader
-              title="Partners at risk"
-              description="Touchpoint activity in the last 90 days fell to half or less"
+              title="Market penetration"
+              description="Customers with a deal won in the period and their revenue, with and without a partner; pick a region to filter the page and see its deals"
             />
-            <AtRiskTable dashboard={d} />
+            <PenetrationTable dashboard={d} onRegion={(region) => go({ ...filters, region, drill: "won_deals" })} />
+          </Card>
+          <Card>
+            <CardHeader
+              title="Health and customer value"
+              description={`Health bands as of the last read-model refresh; CLTV over ${d.period.from} to ${d.period.to}`}
+            />
+            <HealthAndValue dashboard={d} />
+          </Card>
+          <div className="grid gap-6 xl:grid-cols-2">
+            <Card>
+              <CardHeader
+                title="Partners at risk"
+                description="Engagement score fell to two thirds or less of its value 90 days earlier"
+              />
+              <AtRiskTable dashboard={d} />
+            </Card>
+            <Card>
+              <CardHeader
+                title="Time to first revenue"
+                description="Days from activation to the first won partner-involved deal, by activation month"
+              />
+              <CohortTable dashboard={d} />
+            </Card>
+          </div>
+          <Card>
+            <CardHeader
+              title="Reciprocal lead sharing"
+              description="Leads sent to each partner ÷ leads received from it"
+            />
+            <ReciprocityTable dashboard={d} />
           </Card>
           <Card>
             <CardHeader
@@ -232,7 +263,13 @@ export function DashboardPage() {
           <BoardPacksCard filters={filters} canGenerate={canGenerate} />
         </div>
       )}
-      <DrillDownDialog figure={search.drill} partner={drillPartner} filters={filters} onClose={() => go(filters)} />
+      <DrillDownDialog
+        figure={search.drill}
+        partner={drillPartner}
+        filters={filters}
+        currency={d?.currency ?? "USD"}
+        onClose={() => go(filters)}
+      />
     </>
   );
 }

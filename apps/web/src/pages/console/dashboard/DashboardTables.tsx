@@ -26,7 +26,7 @@ export function TopPartnersTable({
       ),
     },
     { key: "sourced", header: "Sourced", align: "right", cell: (p) => formatMoney(p.sourcedMinor, c) },
-    { key: "influenced", header: "Influenced credit", align: "right", cell: (p) => formatMoney(p.influencedMinor, c) },
+    { key: "influenced", header: "Attributed credit", align: "right", cell: (p) => formatMoney(p.influencedMinor, c) },
     {
       key: "deals",
       header: "Won deals",
@@ -45,7 +45,7 @@ export function TopPartnersTable({
   ];
   return (
     <DataTable
-      caption="Top partners by sourced and influenced revenue"
+      caption="Top partners by sourced revenue and attributed credit"
       columns={columns}
       rows={dashboard.topPartners}
       rowKey={(p) => p.partnerId}
@@ -71,22 +71,36 @@ export function AtRiskTable({ dashboard }: { dashboard: Dashboard }) {
         </Link>
       ),
     },
-    { key: "previous", header: "90 days before", align: "right", cell: (p) => p.previous },
-    { key: "recent", header: "Last 90 days", align: "right", cell: (p) => p.recent },
+    {
+      key: "previous",
+      header: "Engagement 90 days before",
+      align: "right",
+      cell: (p) => p.previousScore.toFixed(0),
+    },
+    { key: "recent", header: "Engagement now", align: "right", cell: (p) => p.score.toFixed(0) },
     {
       key: "change",
       header: "Change",
       align: "right",
       cell: (p) => <span className="font-medium text-rose-700">{formatPercent(p.change, 0)}</span>,
     },
+    {
+      key: "health",
+      header: "Health",
+      align: "right",
+      hideOnMobile: true,
+      cell: (p) => (p.healthScore === null ? "—" : `${p.healthScore.toFixed(0)} (${p.healthBand})`),
+    },
   ];
   return (
     <DataTable
-      caption="Partners whose touchpoint activity fell by half or more"
+      caption="Partners whose engagement score fell by a third or more"
       columns={columns}
       rows={dashboard.atRisk}
       rowKey={(p) => p.partnerId}
-      empty={<p className="py-6 text-center text-sm text-slate-500">No partner's activity fell by half or more. 🎉</p>}
+      empty={
+        <p className="py-6 text-center text-sm text-slate-500">No partner's engagement fell by a third or more.</p>
+      }
     />
   );
 }

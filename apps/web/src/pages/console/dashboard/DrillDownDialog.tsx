@@ -1,4 +1,4 @@
-import type { DashboardFilters, DashboardRecord, DrillFigure } from "@symbiont/contracts";
+import type { CostLineRecord, DashboardFilters, DrilldownPage, DrillFigure } from "@symbiont/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -9,42 +9,35 @@ import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
 import { formatMoney } from "./dashboardUi";
 
+type Deal = Extract<DrilldownPage, { kind: "deals" }>["items"][number];
+
+/** What the records behind each headline metric are (the metric's drill-down in the metrics engine). */
 export const drillLabels: Record<DrillFigure, string> = {
-  sourced: "Won deals a partner sourced",
-  influenced: "Won deals with partner touchpoints",
-  partner_won: "Won partner-involved deals",
-  partner_lost: "Lost partner-involved deals",
-  direct_won: "Won direct-only deals",
-  direct_lost: "Lost direct-only deals",
+  sourced_revenue: "Won deals a partner sourced",
+  influenced_revenue: "Won partner-involved deals",
+  sourced_influenced_ratio: "Won deals a partner sourced",
+  attributed_revenue: "Won partner-involved deals (credited to partners)",
+  won_deals: "Won deals",
+  open_deals: "Deals open at the end of the period",
+  win_rate: "Closed deals (won and lost)",
+  average_won_amount: "Won deals",
+  average_cycle_days: "Won deals (cycle from creation to close)",
+  median_cycle_days: "Won deals (cycle from creation to close)",
+  sales_velocity: "Deals open at the end of the period",
+  program_cost: "Partner program cost lines",
+  ropi: "Partner program cost lines behind ROPI",
+  cac: "New customers",
+  partner_cac: "Partner program cost lines behind partner CAC",
+  nrr_partner: "Partner-attached accounts",
+  nrr_other: "Other accounts",
+  grr_partner: "Partner-attached accounts",
+  grr_other: "Other accounts",
 };
 
 const LIMIT = 25;
 
-/** The opportunities behind a figure, for the dashboard's current filters. */
-export function DrillDownDialog({
-  figure,
-  partner,
-  filters,
-  onClose,
-}: {
-  figure: DrillFigure | undefined;
-  partner?: { id: string; name: string } | undefined;
-  filters: DashboardFilters;
-  onClose: () => void;
-}) {
-  const [offset, setOffset] = useState(0);
-  const query = useQuery({
-    queryKey: ["dashboard-records", figure, partner?.id, filters, offset],
-    queryFn: ({ signal }) =>
-      api.dashboardRecords(
-        { ...filters, figure: figure ?? "sourced", partnerId: partner?.id, limit: LIMIT, offset },
-        signal,
-      ),
-    enabled: Boolean(figure),
-    placeholderData: keepPreviousData,
-  });
-  const currency = query.data?.currency ?? "USD";
-  const columns: Column<DashboardRecord>[] = [
+function dealColumns(currency: string): Column<Deal>[] {
+  return [
     {
       key: "name",
       header: "Opportunity",
@@ -56,6 +49,7 @@ export function DrillDownDialog({
       ),
     },
     { key: "region", header: "Region", cell: (r) => r.region ?? "—", hideOnMobile: true },
+    { key: "outcome", header: "Outcome", cell: (r) => r.outcome, hideOnMobile: true },
     { key: "closed", header: "Closed", cell: (r) => formatDate(r.closedAt) },
     {
       key: "amount",
@@ -69,16 +63,60 @@ export function DrillDownDialog({
       hideOnMobile: true,
       cell: (r) => (
         <span className="text-xs">
-          {r.sourcingPartner ? <span className="block">Sourced by {r.sourcingPartner}</span> : null}
-          {r.touchingPartners.length > 0 ? (
-            <span className="block text-slate-500">Touched by {r.touchingPartners.join(", ")}</span>
-          ) : null}
-          {!r.sourcingPartner && r.touchingPartners.length === 0 ? "Direct" : null}
+          {r.sourced ? <span className="block">Sourced by a partner</span> : null}
+          {r.partners.length > 0 ? (
+            <span className="block text-slate-500">{r.partners.map((p) => p.name).join(", ")}</span>
+          ) : (
+            "Direct"
+          )}
         </span>
       ),
     },
   ];
+}
+
+function costColumns(): Column<CostLineRecord>[] {
+  return [
+    { key: "category", header: "Category", cell: (r) => r.category.replace(/_/g, " ") },
+    { key: "period", header: "Period", cell: (r) => `${r.periodStart} to ${r.periodEnd}` },
+    {
+      key: "amount",
+      header: "Amount",
+      align: "right",
+      cell: (r) => <span className="tabular-nums">{formatMoney(r.amountMinor, r.currency, false)}</span>,
+    },
+    { key: "note", header: "Note", cell: (r) => r.note ?? "—", hideOnMobile: true },
+  ];
+}
+
+/** The records behind a figure, for the dashboard's current filters. */
+export function DrillDownDialog({
+  figure,
+  partner,
+  filters,
+  currency,
+  onClose,
+}: {
+  figure: DrillFigure | undefined;
+  partner?: { id: string; name: string } | undefined;
+  filters: DashboardFilters;
+  currency: string;
+  onClose: () => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const query = useQuery({
+    queryKey: ["dashboard-records", figure, partner?.id, filters, offset],
+    queryFn: ({ signal }) =>
+      api.dashboardRecords(
+        { ...filters, metric: figure ?? "sourced_revenue", partnerId: partner?.id, limit: LIMIT, offset },
+        signal,
+      ),
+    enabled: Boolean(figure),
+    placeholderData: keepPreviousData,
+  });
+  const page = query.data;
   const title = figure ? `${drillLabels[figure]}${partner ? ` · ${partner.name}` : ""}` : "";
+  const noun = page?.kind === "cost_lines" ? "cost line" : "deal";
   return (
     <Dialog
       open={Boolean(figure)}
@@ -89,26 +127,36 @@ export function DrillDownDialog({
       size="lg"
       title={title}
       description={
-        query.data
-          ? `${query.data.total.toLocaleString("en")} deal${query.data.total === 1 ? "" : "s"} in this period, largest first; amounts in ${currency} at close-date rates.`
-          : "Loading the deals behind this figure…"
+        page
+          ? `${page.total.toLocaleString("en")} ${noun}${page.total === 1 ? "" : "s"} in this period, most recent first${page.kind === "deals" ? `; amounts in ${currency} at close-date rates` : ""}.`
+          : "Loading the records behind this figure…"
       }
     >
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
       ) : (
         <div data-testid="drill-records">
-          <DataTable
-            caption={title}
-            columns={columns}
-            rows={query.data?.items}
-            rowKey={(r) => r.id}
-            loading={query.isLoading}
-            empty={
-              <p className="py-6 text-center text-sm text-slate-500">No deals behind this figure in this period.</p>
-            }
-          />
-          <Pagination offset={offset} limit={LIMIT} total={query.data?.total ?? 0} onChange={setOffset} label="Deals" />
+          {page?.kind === "cost_lines" ? (
+            <DataTable
+              caption={title}
+              columns={costColumns()}
+              rows={page.items}
+              rowKey={(r) => r.id}
+              empty={<p className="py-6 text-center text-sm text-slate-500">No cost lines cover this period.</p>}
+            />
+          ) : (
+            <DataTable
+              caption={title}
+              columns={dealColumns(currency)}
+              rows={page?.kind === "deals" ? page.items : undefined}
+              rowKey={(r) => r.opportunityId}
+              loading={query.isLoading}
+              empty={
+                <p className="py-6 text-center text-sm text-slate-500">No deals behind this figure in this period.</p>
+              }
+            />
+          )}
+          <Pagination offset={offset} limit={LIMIT} total={page?.total ?? 0} onChange={setOffset} label="Records" />
         </div>
       )}
     </Dialog>

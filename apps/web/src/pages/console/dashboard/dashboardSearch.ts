@@ -1,4 +1,4 @@
-import { type DashboardFilters, type DrillFigure, drillFigures, partnerTypes } from "@symbiont/contracts";
+import { type DashboardFilters, type DrillFigure, headlineMetricKeys, partnerTypes } from "@symbiont/contracts";
 
 /** The dashboard's URL state: the filters, and the figure being drilled into. */
 export interface DashboardSearch extends DashboardFilters {
@@ -23,7 +23,7 @@ export function parseDashboardSearch(raw: Record<string, unknown>): DashboardSea
   const role = text("role");
   if ((partnerTypes as readonly string[]).includes(role)) search.role = role as DashboardFilters["role"];
   const drill = text("drill");
-  if ((drillFigures as readonly string[]).includes(drill)) search.drill = drill as DrillFigure;
+  if ((headlineMetricKeys as readonly string[]).includes(drill)) search.drill = drill as DrillFigure;
   if (uuid.test(text("drillPartner"))) search.drillPartner = text("drillPartner");
   return search;
 }

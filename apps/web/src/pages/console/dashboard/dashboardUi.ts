@@ -23,9 +23,12 @@ export const formatPoints = (value: number | null | undefined) =>
 export function formatFigure(unit: FigureUnit, value: number | null, currency: string): string {
   if (value === null) return "—";
   if (unit === "money") return formatMoney(value, currency);
+  if (unit === "money_per_day") return `${formatMoney(value, currency)} / day`;
   if (unit === "percent") return formatPercent(value);
   if (unit === "ratio") return value.toFixed(2);
-  return value.toLocaleString("en");
+  if (unit === "days") return `${value.toFixed(0)} days`;
+  if (unit === "score") return value.toFixed(0);
+  return value.toLocaleString("en", { maximumFractionDigits: 1 });
 }
 
 /** "+12.5 %" / "−3.0 %" with a direction for colour and screen readers. */

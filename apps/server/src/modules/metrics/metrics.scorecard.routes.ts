@@ -1,10 +1,11 @@
 import { idParams, partnerScorecard, scorecardQuery } from "@symbiont/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { serviceContext } from "../../platform/http/request-context";
-import { getOwnScorecard, getPartnerScorecard } from "./reports.scorecard";
+import { getOwnScorecardView, getPartnerScorecardView } from "./metrics.scorecard-view";
 
-const tags = ["reports"];
+const tags = ["metrics"];
 
+/** The scorecard pages of the console (any partner) and the portal (the partner's own). */
 export const consoleScorecardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/partners/:id/scorecard",
@@ -12,13 +13,13 @@ export const consoleScorecardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "consoleGetPartnerScorecard",
         tags,
-        summary: "A partner's figures, trend, tier progress, health signals and peer benchmarks",
+        summary: "A partner's figures, trend, tier progress, health and peer benchmarks",
         params: idParams,
         querystring: scorecardQuery,
         response: { 200: partnerScorecard },
       },
     },
-    async (request) => getPartnerScorecard(serviceContext(request), request.params.id, request.query),
+    async (request) => getPartnerScorecardView(serviceContext(request), request.params.id, request.query),
   );
 };
 
@@ -34,6 +35,6 @@ export const portalScorecardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: partnerScorecard },
       },
     },
-    async (request) => getOwnScorecard(serviceContext(request), request.query),
+    async (request) => getOwnScorecardView(serviceContext(request), request.query),
   );
 };

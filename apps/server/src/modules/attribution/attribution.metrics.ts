@@ -1,0 +1,54 @@
+import { type AttributionModel, attributionModelLabels } from "@symbiont/contracts";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db";
+
+/** Models the metrics engine prefers when the latest batch holds several (the first present wins). */
+const preferred: AttributionModel[] = ["linear", "time-decay", "w-shaped", "u-shaped", "first", "last"];
+
+export interface PartnerCreditSource {
+  name: string;
+  snapshotId: string;
+  rows: { partnerId: string; month: string; amountMinor: number }[];
+}
+
+/**
+ * The partner credit of the workspace's latest completed partner-grouped snapshot, per partner and
+ * close month of the credited deal (computed credits; manual overrides are not applied). Null when
+ * the workspace has no completed snapshot. What the metrics engine reads as attributed revenue.
+ */
+export async function latestPartnerCredit(db: DbOrTx, workspaceId: string): Promise<PartnerCreditSource | null> {
+  const order = sql.join(
+    preferred.map((model, i) => sql`when ${model} then ${i}`),
+    sql` `,
+  );
+  const found = await db.execute(sql`
+    select s.id, s.model, s.completed_at from attribution_snapshots s
+    where s.workspace_id = ${workspaceId} and s.status = 'completed' and s.grouping in ('partner', 'partner_touch_type')
+      and s.batch_id = (
+        select batch_id from attribution_snapshots where workspace_id = ${workspaceId} and status = 'completed'
+          and grouping in ('partner', 'partner_touch_type')
+        order by completed_at desc, created_at desc limit 1)
+    order by case s.model ${order} else 100 end, s.model limit 1`);
+  const snapshot = found.rows[0];
+  if (!snapshot) return null;
+  const snapshotId = String(snapshot.id);
+  const credit = await db.execute(sql`
+    select c.partner_id, to_char(date_trunc('month', o.closed_at at time zone 'UTC'), 'YYYY-MM-DD') as month,
+      sum(c.revenue_minor)::float8 as amount
+    from attribution_credits c
+    join opportunities o on o.workspace_id = c.workspace_id and o.id = c.opportunity_id
+    where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
+      and o.closed_at is not null
+    group by 1, 2`);
+  const model = String(snapshot.model) as AttributionModel;
+  const completed = new Date(String(snapshot.completed_at)).toISOString().slice(0, 10);
+  return {
+    name: `${attributionModelLabels[model] ?? model} attribution, snapshot ${snapshotId.slice(0, 8)} of ${completed}`,
+    snapshotId,
+    rows: credit.rows.map((row) => ({
+      partnerId: String(row.partner_id),
+      month: String(row.month),
+      amountMinor: Number(row.amount),
+    })),
+  };
+}
