@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { timestamp } from "./common";
-import { portalTouchpointRecord, touchpointRecord } from "./touchpoints";
 
 /** Bulk endpoints accept at most this many rows per call. */
 export const BULK_LIMIT = 5000;
