@@ -131,11 +131,13 @@ function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Pe
       where e.workspace_id = ${workspaceId} and e.kind = 'new' ${region}
       group by e.account_id
     )
-    select array[count(*), count(*) filter (where exists (
-        select 1 from metric_deal_facts f
-        where f.workspace_id = ${workspaceId} and f.account_id = firsts.account_id and f.outcome = 'won' and ${sourcedTest}
-      ))]::int[]
-    from firsts where first_on >= ${period.from} and first_on <= ${period.to})`;
+    select array[count(*), count(*) filter (where sourced.account_id is not null)]::int[]
+    from firsts
+    left join (
+      select distinct f.account_id from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.outcome = 'won' and ${sourcedTest}
+    ) sourced on sourced.account_id = firsts.account_id
+    where first_on >= ${period.from} and first_on <= ${period.to})`;
 }
 
 /**

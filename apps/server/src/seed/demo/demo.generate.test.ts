@@ -77,7 +77,7 @@ describe("the demo ecosystem generator", () => {
     expect(other.checksum).not.toBe(demo.checksum);
   });
 
-  it("produces the scale-1 volumes over two years, with every role and quarter-end peaks", () => {
+  it("produces the scale-1 volumes over three years, with every role and quarter-end peaks", () => {
     expect(demo.accounts).toHaveLength(1_500);
     expect(demo.opportunities.length).toBeGreaterThan(3_500);
     expect(demo.opportunities.length).toBeLessThan(4_500);

@@ -18,7 +18,7 @@ export interface EcosystemOptions {
   seed?: number;
   /** Touchpoints have no effect on any outcome (for testing that statistics do not invent uplift). */
   control?: boolean;
-  /** The day the two-year history ends; today by default. */
+  /** The day the three-year history ends; today by default. */
   anchor?: Date;
   chunkAccounts?: number;
 }

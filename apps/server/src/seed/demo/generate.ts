@@ -247,7 +247,7 @@ export class DemoGenerator {
     );
   }
 
-  /** When an opportunity opens: growth over the two years times the month's weight. */
+  /** When an opportunity opens: growth over the history times the month's weight. */
   private openedAt(): number {
     const random = this.random;
     const ceiling = (1 + YEARLY_GROWTH) ** (HISTORY_DAYS / 365) * Math.max(...monthWeights);
