@@ -45,7 +45,7 @@ export interface CandidateQueryOptions {
   includeTrigram?: boolean;
   /** Estimated rows per name key (see `keyFrequencyFromStats`), for rare-key preference. */
   keyFrequency?: (key: string) => number;
-  /** Name keys estimated above this many rows are not looked up (default 500). */
+  /** Name keys estimated above this many rows are not looked up (default 200: at a million names a bigger block costs more heap reads than the typo tolerance it buys). */
   maxKeyBlock?: number;
 }
 
@@ -87,7 +87,7 @@ export function probeLookupValues(
     domains, // $2
     p.phone ?? null, // $3
     p.nameNormalized, // $4
-    probeNameKeys(p, options.keyFrequency, 3, options.maxKeyBlock ?? 500), // $5
+    probeNameKeys(p, options.keyFrequency, 3, options.maxKeyBlock ?? 200), // $5
     p.country ?? null, // $6
     options.limitPerBranch ?? 20, // $7
     options.excludePartnerId ?? null, // $8
