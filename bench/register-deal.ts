@@ -38,6 +38,7 @@ const durationSeconds = positive(process.env.BENCH_DURATION, 10);
 const warmupSeconds = positive(process.env.BENCH_WARMUP, 2);
 const connections = positive(process.env.BENCH_CONNECTIONS, 10);
 const rate = positive(process.env.BENCH_RATE, 500);
+const databaseName = new URL(databaseUrl).pathname.slice(1);
 const poolSize = 10;
 const HARD_LIMIT_MS = 5 * 60 * 1000;
 const PARTNER = { email: "alex@northwind.example", password: "symbiont-demo" };
@@ -118,7 +119,7 @@ interface Measurement {
   requests: number;
   non2xx: number;
   errors: number;
-  /** CPU per request during the measured run: the Symbiont server process, and all PostgreSQL processes. */
+  /** CPU per request during the measured run: the Symbiont server process, and the database's PostgreSQL backends. */
   serverCpuMsPerRequest: number | null;
   postgresCpuMsPerRequest: number | null;
 }
@@ -150,10 +151,10 @@ async function measure(
 ) {
   await post(baseUrl, headers, warmupSeconds, overallRate);
   const serverCpu0 = serverPid ? processCpuMs(serverPid) : null;
-  const postgresCpu0 = postgresCpuMs();
+  const postgresCpu0 = postgresCpuMs(databaseName);
   const result = await post(baseUrl, headers, durationSeconds, overallRate);
   const serverCpu1 = serverPid ? processCpuMs(serverPid) : null;
-  const postgresCpu1 = postgresCpuMs();
+  const postgresCpu1 = postgresCpuMs(databaseName);
   const perRequest = (a: number | null, b: number | null) =>
     a === null || b === null || result.requests.total === 0
       ? null

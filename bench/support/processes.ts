@@ -117,14 +117,18 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/** Summed CPU time (ms) of every PostgreSQL server process on this machine; null without /proc. */
-export function postgresCpuMs(): number | null {
+/**
+ * Summed CPU time (ms) of the PostgreSQL backends serving `database` (their process title names it),
+ * or of every PostgreSQL process when no database is given; null without /proc.
+ */
+export function postgresCpuMs(database?: string): number | null {
   try {
     let total = 0;
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+        if (database && !readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${database} `)) continue;
       } catch {
         continue;
       }

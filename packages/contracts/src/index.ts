@@ -16,6 +16,7 @@ export * from "./programs";
 export * from "./recruitment";
 export * from "./reports";
 export * from "./revenue";
+export * from "./revenue-ledger";
 export * from "./roles";
 export * from "./tiers";
 export * from "./touchpoints";
