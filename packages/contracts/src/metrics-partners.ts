@@ -2,7 +2,7 @@
 // penetration and the portal's own scorecard with its peer benchmark.
 import { z } from "zod";
 import { timestamp } from "./common";
-import { isoDay, metricFilters, metricPeriod } from "./metrics";
+import { isoDay, metricFilters, metricPeriod, metricUnits } from "./metrics";
 
 const healthBand = z.enum(["green", "yellow", "red"]);
 export const healthView = z.object({
