@@ -14,7 +14,7 @@ import { createWorkspace, findWorkspaceBySlug } from "../modules/workspaces";
 import { demoEcosystemSeed } from "./demo";
 import type { SeedContext, SeedContributor } from "./registry";
 
-export type { SeedContext, SeedContributor } from "./registry";
+export type { AfterCommitContext, SeedContext, SeedContributor } from "./registry";
 
 export const DEMO_PASSWORD = "symbiont-demo";
 export const DEMO_WORKSPACE = { name: "Acme Cloud", slug: "acme-cloud" };
@@ -61,13 +61,14 @@ export async function seedDemo(
   const existing = await findWorkspaceBySlug(database.db, DEMO_WORKSPACE.slug);
   if (existing) return { created: false, workspaceId: existing.id, logins: demoLogins };
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+  const refs = new Map<string, string>();
   const { workspaceId, created } = await transaction(database, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const seeded = await findWorkspaceBySlug(tx, DEMO_WORKSPACE.slug);
     if (seeded) return { workspaceId: seeded.id, created: false };
     const workspace = await createWorkspace(tx, DEMO_WORKSPACE, "demo seed");
     progress(`workspace ${workspace.name}`);
-    const context = { tx, workspace, demoPasswordHash, refs: new Map<string, string>(), progress, demo };
+    const context = { tx, workspace, demoPasswordHash, refs, progress, demo };
     for (const contributor of seedContributors) await contributor.seed(context);
     return { workspaceId: workspace.id, created: true };
   });
@@ -77,6 +78,9 @@ export async function seedDemo(
     const started = Date.now();
     await database.db.execute(sql`analyze`);
     progress(`planner statistics in ${Date.now() - started} ms`);
+    for (const contributor of seedContributors) {
+      await contributor.afterCommit?.({ database, workspaceId, refs, progress, demo });
+    }
   }
   return { created, workspaceId, logins: demoLogins };
 }
