@@ -48,5 +48,6 @@ export {
 } from "./metrics.schema";
 export { consoleScorecardRoutes, portalScorecardRoutes } from "./metrics.scorecard.routes";
 export { partnerScorecardView } from "./metrics.scorecard-view";
+export { sectionDrilldownPage } from "./metrics.section-drilldown";
 export { metricsSeed } from "./metrics.seed";
 export { loadMetricContext } from "./metrics.settings";
