@@ -50,3 +50,4 @@ export { consoleScorecardRoutes, portalScorecardRoutes } from "./metrics.scoreca
 export { partnerScorecardView } from "./metrics.scorecard-view";
 export { metricsSeed } from "./metrics.seed";
 export { loadMetricContext } from "./metrics.settings";
+export { type CachedView, cachedView, viewKey } from "./metrics.view-cache";

@@ -17,6 +17,7 @@ import { hasPartnerFilter, type Period, previousPeriod, resolvePeriod } from "./
 import { assertCanReadMetrics } from "./metrics.policies";
 import { loadMetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
+import { cachedView, viewKey } from "./metrics.view-cache";
 
 export type HeadlineValues = Record<HeadlineMetricKey, number | null>;
 
@@ -68,9 +69,15 @@ export async function headlineValues(
   return { values, groups, retention };
 }
 
+/** The headline answer as served: stored per filters and resolved period until the read models change. */
 export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFilters): Promise<HeadlineMetrics> {
   assertCanReadMetrics(ctx.actor);
-  return headlineFor(ctx.database.db, ctx.actor.workspaceId, filters);
+  const db = ctx.database.db;
+  const workspaceId = ctx.actor.workspaceId;
+  const period = resolvePeriod(filters);
+  const key = viewKey({ ...filters, from: period.from, to: period.to });
+  const view = await cachedView(db, workspaceId, "headline", key, () => headlineFor(db, workspaceId, filters));
+  return view.value;
 }
 
 /** The headline answer for a workspace (the API after authorization, and the CLI). */

@@ -11,6 +11,7 @@ import type { DbOrTx } from "../../db";
 import { requireVendor } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import {
+  cachedView,
   cohortLifetimeValue,
   firstRevenueCohorts,
   flowByRole,
@@ -26,6 +27,7 @@ import {
   reciprocityLeaders,
   regionFigures,
   topPartners,
+  viewKey,
 } from "../metrics";
 import { type ReportScope, scopeOf } from "./reports.scope";
 
@@ -240,7 +242,12 @@ export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<
   };
 }
 
+/** The dashboard as served: stored per filters and resolved period until the read models change. */
 export async function getDashboard(ctx: ServiceContext, filters: DashboardFilters): Promise<Dashboard> {
   requireVendor(ctx.actor, readers);
-  return computeDashboard(ctx.database.db, scopeOf(ctx.actor.workspaceId, filters));
+  const db = ctx.database.db;
+  const scope = scopeOf(ctx.actor.workspaceId, filters);
+  const key = viewKey({ ...filters, from: scope.period.from, to: scope.period.to });
+  const view = await cachedView(db, scope.workspaceId, "dashboard", key, () => computeDashboard(db, scope));
+  return view.value;
 }
