@@ -50,4 +50,11 @@ export { consoleScorecardRoutes, portalScorecardRoutes } from "./metrics.scoreca
 export { partnerScorecardView } from "./metrics.scorecard-view";
 export { metricsSeed } from "./metrics.seed";
 export { loadMetricContext } from "./metrics.settings";
-export { type CachedView, cachedView, viewKey } from "./metrics.view-cache";
+export {
+  type CachedView,
+  cachedView,
+  registerViewWarmer,
+  type ViewWarmer,
+  viewKey,
+  warmViews,
+} from "./metrics.view-cache";

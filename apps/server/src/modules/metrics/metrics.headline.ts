@@ -17,7 +17,7 @@ import { hasPartnerFilter, type Period, previousPeriod, resolvePeriod } from "./
 import { assertCanReadMetrics } from "./metrics.policies";
 import { loadMetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
-import { cachedView, viewKey } from "./metrics.view-cache";
+import { cachedView, registerViewWarmer, viewKey } from "./metrics.view-cache";
 
 export type HeadlineValues = Record<HeadlineMetricKey, number | null>;
 
@@ -72,13 +72,21 @@ export async function headlineValues(
 /** The headline answer as served: stored per filters and resolved period until the read models change. */
 export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFilters): Promise<HeadlineMetrics> {
   assertCanReadMetrics(ctx.actor);
-  const db = ctx.database.db;
-  const workspaceId = ctx.actor.workspaceId;
+  return storedHeadline(ctx.database.db, ctx.actor.workspaceId, filters);
+}
+
+async function storedHeadline(db: DbOrTx, workspaceId: string, filters: MetricFilters): Promise<HeadlineMetrics> {
   const period = resolvePeriod(filters);
   const key = viewKey({ ...filters, from: period.from, to: period.to });
   const view = await cachedView(db, workspaceId, "headline", key, () => headlineFor(db, workspaceId, filters));
   return view.value;
 }
+
+// After each refresh: the headline of the default period, which the dashboard and scripts ask first.
+registerViewWarmer("headline", async (db, workspaceId) => {
+  await storedHeadline(db, workspaceId, {});
+  return 1;
+});
 
 /** The headline answer for a workspace (the API after authorization, and the CLI). */
 export async function headlineFor(db: DbOrTx, workspaceId: string, filters: MetricFilters): Promise<HeadlineMetrics> {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
 import { insertMetricData } from "./metrics.fixtures";
+import { warmViews } from "./metrics.view-cache";
 
 const harness = useTestApp();
 let world: World;
@@ -90,5 +91,20 @@ describe("stored metric views", () => {
     expect(stored).toEqual(computed);
     await call<Dashboard>("GET", `/api/console/dashboard?${PERIOD}&region=EMEA`);
     expect(await storedViews("dashboard")).toBe(2);
+  });
+
+  it("computes the default views ahead after a refresh, one slicer at a time", async () => {
+    await call("POST", "/api/console/metrics/refresh");
+    const warmed = await warmViews(harness.database.db, world.workspaceId);
+    const dashboards = Number(await storedViews("dashboard"));
+    expect(await storedViews("headline")).toBe(1);
+    // The default dashboard, region EMEA, and partner A's roles and programs (at least one each).
+    expect(dashboards).toBeGreaterThanOrEqual(2);
+    expect(warmed.views).toBe(dashboards + 1);
+    await harness.database.db.execute(sql`
+      update metric_view_cache set body = jsonb_set(body, '{model}', '"stored"'::jsonb)
+      where workspace_id = ${world.workspaceId} and kind = 'dashboard'`);
+    const byRegion = await call<Dashboard>("GET", "/api/console/dashboard?region=EMEA");
+    expect(byRegion.model).toBe("stored");
   });
 });

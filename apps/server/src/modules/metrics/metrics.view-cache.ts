@@ -70,3 +70,24 @@ export async function cachedView<T>(
 export async function clearViews(db: DbOrTx, workspaceId: string): Promise<void> {
   await db.execute(sql`delete from metric_view_cache where workspace_id = ${workspaceId}`);
 }
+
+/** Computes and stores the views of one kind people open first; answers how many it stored. */
+export type ViewWarmer = (db: DbOrTx, workspaceId: string) => Promise<number>;
+
+const warmers = new Map<string, ViewWarmer>();
+
+/** Modules that serve stored views register what to compute ahead after each refresh. */
+export function registerViewWarmer(kind: string, warmer: ViewWarmer): void {
+  warmers.set(kind, warmer);
+}
+
+/**
+ * After a refresh has committed: the default views (the default period, then one slicer at a
+ * time), computed one after another so the first person to open them is served a stored answer.
+ */
+export async function warmViews(db: DbOrTx, workspaceId: string): Promise<{ views: number; durationMs: number }> {
+  const started = performance.now();
+  let views = 0;
+  for (const warmer of warmers.values()) views += await warmer(db, workspaceId);
+  return { views, durationMs: Math.round(performance.now() - started) };
+}
