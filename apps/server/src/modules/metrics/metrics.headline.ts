@@ -75,7 +75,12 @@ export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFil
   return storedHeadline(ctx.database.db, ctx.actor.workspaceId, filters);
 }
 
-async function storedHeadline(db: DbOrTx, workspaceId: string, filters: MetricFilters): Promise<HeadlineMetrics> {
+/** The headline answer from the store, computed and stored when missing or stale. */
+export async function storedHeadline(
+  db: DbOrTx,
+  workspaceId: string,
+  filters: MetricFilters,
+): Promise<HeadlineMetrics> {
   const period = resolvePeriod(filters);
   const key = viewKey({ ...filters, from: period.from, to: period.to });
   const view = await cachedView(db, workspaceId, "headline", key, () => headlineFor(db, workspaceId, filters));

@@ -249,7 +249,8 @@ export async function getDashboard(ctx: ServiceContext, filters: DashboardFilter
   return storedDashboard(ctx.database.db, ctx.actor.workspaceId, filters);
 }
 
-async function storedDashboard(db: DbOrTx, workspaceId: string, filters: DashboardFilters): Promise<Dashboard> {
+/** The dashboard for a workspace from the store, computed and stored when missing or stale. */
+export async function storedDashboard(db: DbOrTx, workspaceId: string, filters: DashboardFilters): Promise<Dashboard> {
   const scope = scopeOf(workspaceId, filters);
   const key = viewKey({ ...filters, from: scope.period.from, to: scope.period.to });
   const view = await cachedView(db, workspaceId, "dashboard", key, () => computeDashboard(db, scope));
