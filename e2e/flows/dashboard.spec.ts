@@ -1,6 +1,7 @@
 // The executive dashboard in the browser: a vendor admin opens the console home on the demo
-// workspace, drills from a headline figure into the deals behind it, filters by region (the
-// filter lands in the URL), generates a board pack, follows its progress and downloads the PDF.
+// workspace, drills from a headline figure into the deals behind it and from a health band into
+// its partners, filters by region (the label on screen, the key in the URL), generates a board
+// pack, follows its progress and downloads the PDF.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -64,6 +65,30 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
+    // A section that is not a headline metric drills too: a health band opens its partners with
+    // their score and components, and the dialog names the model and the period.
+    const bands = page.getByTestId("health-bands").getByRole("button", { name: /partners in the \w+ band/ });
+    await bands.first().waitFor();
+    let opened = false;
+    for (const band of await bands.all()) {
+      if (((await band.textContent()) ?? "0").trim() === "0") continue;
+      await band.click();
+      opened = true;
+      break;
+    }
+    assert.ok(opened, "the demo has partners in a health band");
+    await page.waitForURL(/drillSection=health_band&.*drillBand=|drillBand=.*drillSection=health_band/);
+    await dialog.getByRole("heading", { name: /Partners in the \w+ health band/ }).waitFor();
+    const partnerRows = dialog.getByTestId("drill-records").locator("tbody tr");
+    await partnerRows.first().waitFor();
+    assert.ok((await partnerRows.count()) > 0, "the band has partners behind it");
+    assert.match((await dialog.getByTestId("drill-model").textContent()) ?? "", /Model:.*health/i);
+    await dialog.getByText(/partners? · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/).waitFor();
+    assert.match((await partnerRows.first().textContent()) ?? "", /Engagement \d+/);
+    await saveScreenshot(page, t, "drill-health-band");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
     // The other metrics of the engine are on the page too.
     for (const name of [
       "Market penetration",
@@ -77,12 +102,17 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await saveScreenshot(page, t, "dashboard-lower");
 
     // Filter by region: the choice lands in the URL and narrows the region table.
+    // Regions read as labels (North America), the URL keeps the key (north_america).
     const regionSelect = page.getByLabel("Region", { exact: true });
-    const options = await regionSelect.locator("option").allTextContents();
-    const region = options.find((o) => o !== "All regions");
-    assert.ok(region, `the demo has account regions: ${options.join(", ")}`);
-    await regionSelect.selectOption(region);
-    await page.waitForURL(new RegExp(`region=${encodeURIComponent(region)}`));
+    const options = await regionSelect
+      .locator("option")
+      .evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? "" })));
+    const choice = options.find((o) => o.value !== "");
+    assert.ok(choice, `the demo has account regions: ${options.map((o) => o.label).join(", ")}`);
+    for (const option of options) assert.doesNotMatch(option.label, /_/, `a label, not a key: ${option.label}`);
+    const region = choice.label;
+    await regionSelect.selectOption(choice.value);
+    await page.waitForURL(new RegExp(`region=${encodeURIComponent(choice.value)}`));
     const regionTable = page.getByRole("table", { name: "Won revenue by account region" });
     await regionTable.locator("tbody tr").first().waitFor();
     await page.waitForFunction(

@@ -9,6 +9,7 @@ export * from "./identity";
 export * from "./imports";
 export * from "./leads";
 export * from "./metrics";
+export * from "./metrics-drilldown";
 export * from "./metrics-partners";
 export * from "./onboarding";
 export * from "./partner-domain";

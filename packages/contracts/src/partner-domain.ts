@@ -101,6 +101,22 @@ export const regions = [
 export const region = z.enum(regions);
 export type Region = z.infer<typeof region>;
 
+/** How each region key reads on screen (keys stay in URLs and exports). */
+export const regionLabels: Record<Region, string> = {
+  north_america: "North America",
+  latin_america: "Latin America",
+  emea: "EMEA",
+  dach: "DACH",
+  uk_ireland: "UK & Ireland",
+  nordics: "Nordics",
+  apac: "APAC",
+  anz: "ANZ",
+  japan: "Japan",
+  india: "India",
+  middle_east: "Middle East",
+  africa: "Africa",
+};
+
 export const customFieldTypes = ["text", "number", "date", "select"] as const;
 export const customFieldType = z.enum(customFieldTypes);
 export type CustomFieldType = z.infer<typeof customFieldType>;

@@ -13,8 +13,10 @@ export interface PartnerCreditSource {
 
 /**
  * The partner credit of the workspace's latest completed partner-grouped snapshot, per partner and
- * close month of the credited deal (computed credits; manual overrides are not applied). Null when
- * the workspace has no completed snapshot. What the metrics engine reads as attributed revenue.
+ * close month of the credited deal, with the snapshot's active manual overrides applied: a deal with
+ * an override is credited by its splits (share × the deal's whole credited revenue, as the results
+ * page adjusts it), every other deal by its computed credits. Null when the workspace has no
+ * completed snapshot. What the metrics engine reads as attributed revenue (dashboard, ROPI, scorecards).
  */
 export async function latestPartnerCredit(db: DbOrTx, workspaceId: string): Promise<PartnerCreditSource | null> {
   const order = sql.join(
@@ -33,17 +35,38 @@ export async function latestPartnerCredit(db: DbOrTx, workspaceId: string): Prom
   if (!snapshot) return null;
   const snapshotId = String(snapshot.id);
   const credit = await db.execute(sql`
+    with overridden as (
+      select opportunity_id, splits from attribution_overrides
+      where workspace_id = ${workspaceId} and snapshot_id = ${snapshotId} and reverted_at is null
+    ),
+    deal as (
+      select c.opportunity_id, sum(c.revenue_minor)::float8 as revenue from attribution_credits c
+      join overridden using (opportunity_id)
+      where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId}
+      group by 1
+    ),
+    credit as (
+      select c.partner_id, c.opportunity_id, c.revenue_minor::float8 as amount from attribution_credits c
+      where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
+        and c.opportunity_id not in (select opportunity_id from overridden)
+      union all
+      select (s->>'partnerId')::uuid, d.opportunity_id, (s->>'share')::float8 * d.revenue
+      from overridden o join deal d using (opportunity_id), jsonb_array_elements(o.splits) s
+    )
     select c.partner_id, to_char(date_trunc('month', o.closed_at at time zone 'UTC'), 'YYYY-MM-DD') as month,
-      sum(c.revenue_minor)::float8 as amount
-    from attribution_credits c
-    join opportunities o on o.workspace_id = c.workspace_id and o.id = c.opportunity_id
-    where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
-      and o.closed_at is not null
+      sum(c.amount)::float8 as amount
+    from credit c
+    join opportunities o on o.workspace_id = ${workspaceId} and o.id = c.opportunity_id
+    where o.closed_at is not null
     group by 1, 2`);
+  const overrides = await db.execute(sql`
+    select count(*)::int as n from attribution_overrides
+    where workspace_id = ${workspaceId} and snapshot_id = ${snapshotId} and reverted_at is null`);
+  const active = Number(overrides.rows[0]?.n ?? 0);
   const model = String(snapshot.model) as AttributionModel;
   const completed = new Date(String(snapshot.completed_at)).toISOString().slice(0, 10);
   return {
-    name: `${attributionModelLabels[model] ?? model} attribution, snapshot ${snapshotId.slice(0, 8)} of ${completed}`,
+    name: `${attributionModelLabels[model] ?? model} attribution, snapshot ${snapshotId.slice(0, 8)} of ${completed}, manual overrides applied (${active})`,
     snapshotId,
     rows: credit.rows.map((row) => ({
       partnerId: String(row.partner_id),

@@ -12,7 +12,7 @@ export {
 export { MetricsUsageError, runMetricsCommand } from "./metrics.cli";
 export { headlineDefinitions, listDefinitions } from "./metrics.definitions";
 export { drilldownPage } from "./metrics.drilldown";
-export { headlineFor } from "./metrics.headline";
+export { headlineFor, storedHeadline } from "./metrics.headline";
 export { refreshMetricsJob } from "./metrics.jobs";
 export {
   AT_RISK_MIN_PREVIOUS,
@@ -48,5 +48,14 @@ export {
 } from "./metrics.schema";
 export { consoleScorecardRoutes, portalScorecardRoutes } from "./metrics.scorecard.routes";
 export { partnerScorecardView } from "./metrics.scorecard-view";
+export { sectionDrilldownPage } from "./metrics.section-drilldown";
 export { metricsSeed } from "./metrics.seed";
 export { loadMetricContext } from "./metrics.settings";
+export {
+  type CachedView,
+  cachedView,
+  registerViewWarmer,
+  type ViewWarmer,
+  viewKey,
+  warmViews,
+} from "./metrics.view-cache";

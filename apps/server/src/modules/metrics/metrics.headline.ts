@@ -17,6 +17,7 @@ import { hasPartnerFilter, type Period, previousPeriod, resolvePeriod } from "./
 import { assertCanReadMetrics } from "./metrics.policies";
 import { loadMetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
+import { cachedView, registerViewWarmer, viewKey } from "./metrics.view-cache";
 
 export type HeadlineValues = Record<HeadlineMetricKey, number | null>;
 
@@ -68,10 +69,29 @@ export async function headlineValues(
   return { values, groups, retention };
 }
 
+/** The headline answer as served: stored per filters and resolved period until the read models change. */
 export async function getHeadlineMetrics(ctx: ServiceContext, filters: MetricFilters): Promise<HeadlineMetrics> {
   assertCanReadMetrics(ctx.actor);
-  return headlineFor(ctx.database.db, ctx.actor.workspaceId, filters);
+  return storedHeadline(ctx.database.db, ctx.actor.workspaceId, filters);
 }
+
+/** The headline answer from the store, computed and stored when missing or stale. */
+export async function storedHeadline(
+  db: DbOrTx,
+  workspaceId: string,
+  filters: MetricFilters,
+): Promise<HeadlineMetrics> {
+  const period = resolvePeriod(filters);
+  const key = viewKey({ ...filters, from: period.from, to: period.to });
+  const view = await cachedView(db, workspaceId, "headline", key, () => headlineFor(db, workspaceId, filters));
+  return view.value;
+}
+
+// After each refresh: the headline of the default period, which the dashboard and scripts ask first.
+registerViewWarmer("headline", async (db, workspaceId) => {
+  await storedHeadline(db, workspaceId, {});
+  return 1;
+});
 
 /** The headline answer for a workspace (the API after authorization, and the CLI). */
 export async function headlineFor(db: DbOrTx, workspaceId: string, filters: MetricFilters): Promise<HeadlineMetrics> {

@@ -85,6 +85,19 @@ export function metricIsolationCases(context: IsolationContext): IsolationCase[]
     },
     {
       method: "GET",
+      route: "/api/console/metrics/drilldown/sections",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/metrics/drilldown/sections?section=cohort&cohort=2026-01" }),
+      otherWorkspace: (_world, other) => ({
+        url: `/api/console/metrics/drilldown/sections?section=health_band&band=red&partnerId=${other.partnerA.id}`,
+      }),
+      invalid: {
+        request: () => ({ url: "/api/console/metrics/drilldown/sections?section=retention" }),
+        path: "query.side",
+      },
+    },
+    {
+      method: "GET",
       route: "/api/console/metrics/partners/:id/scorecard",
       allowed: vendorRoles,
       request: (world) => ({ url: `/api/console/metrics/partners/${world.partnerA.id}/scorecard` }),

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../../platform/context";
 import { defineJob } from "../../platform/jobs";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { type RefreshResult, refreshReadModels } from "./metrics.refresh";
+import { warmViews } from "./metrics.view-cache";
 
 export const refreshMetricsPayload = z.object({ workspaceId: z.uuid().optional() }).default({});
 
@@ -18,7 +19,8 @@ export const refreshMetricsJob = defineJob({
       : (await database.db.execute(sql`select id from workspaces order by id`)).rows.map((row) => String(row.id));
     for (const workspaceId of ids) {
       const result = await refreshReadModels(database, workspaceId);
-      logger.info({ workspaceId, ...result }, "metric read models refreshed");
+      const warmed = await warmViews(database.db, workspaceId);
+      logger.info({ workspaceId, ...result, warmed }, "metric read models refreshed");
     }
   },
 });

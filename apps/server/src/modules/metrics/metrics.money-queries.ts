@@ -25,16 +25,17 @@ const emptyRetention = (): RetentionTotals => ({
 });
 
 /**
- * NRR and GRR for partner-attached accounts (an account with a partner-involved deal opened before
- * the period ends, matching the partner slicers) and the others (no partner-involved deal at all).
- * The cohort: accounts with recurring revenue before the period; losses are capped at what the
- * account had. Amounts in the reporting currency.
+ * The retention cohort as SQL ending in `sided`: one row per account with recurring revenue before
+ * the period (start, expansion, contraction capped at what the account had as `lost_contraction`,
+ * churn) and its side: `attached` (a partner-involved deal opened before the period ends, matching
+ * the partner slicers), `other` (no partner-involved deal at all) or null (another partner's only).
+ * Shared by the NRR/GRR figures and their drill-down so both count the same accounts.
  */
-export async function retentionByAttachment(db: DbOrTx, workspaceId: string, filters: MetricFilters, period: Period) {
+export function retentionCohortSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   const from = period.from;
   const toExclusive = period.end.toISOString().slice(0, 10);
   const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
-  const result = await db.execute(sql`
+  return sql`
     with per_account as (
       select e.account_id,
         sum(case when e.occurred_on < ${from} then
@@ -60,15 +61,28 @@ export async function retentionByAttachment(db: DbOrTx, workspaceId: string, fil
       select distinct f.account_id from metric_deal_facts f
       where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
         and f.partner_involved
-    )
-    select case when c.account_id in (select account_id from attached) then 'attached'
-        when c.account_id in (select account_id from involved) then null else 'other' end as side,
-      count(*)::int as accounts,
+    ),
+    sided as (
+      select c.*,
+        least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction)) as lost_churn,
+        case when c.account_id in (select account_id from attached) then 'attached'
+          when c.account_id in (select account_id from involved) then null else 'other' end as side
+      from cohort c
+    )`;
+}
+
+/**
+ * NRR and GRR for partner-attached accounts and the others (the cohort of `retentionCohortSql`):
+ * losses are capped at what the account had. Amounts in the reporting currency.
+ */
+export async function retentionByAttachment(db: DbOrTx, workspaceId: string, filters: MetricFilters, period: Period) {
+  const result = await db.execute(sql`
+    ${retentionCohortSql(workspaceId, filters, period)}
+    select c.side, count(*)::int as accounts,
       count(*) filter (where c.start + c.expansion - c.lost_contraction - c.churn <= 0)::int as churned,
       sum(c.start) as start, sum(c.expansion) as expansion,
-      sum(c.lost_contraction) as contraction,
-      sum(least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction))) as churn
-    from cohort c group by 1`);
+      sum(c.lost_contraction) as contraction, sum(c.lost_churn) as churn
+    from sided c group by 1`);
   const out = { partnerAttached: emptyRetention(), other: emptyRetention() };
   for (const row of result.rows) {
     if (row.side === null) continue;

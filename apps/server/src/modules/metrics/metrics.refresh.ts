@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, transaction } from "../../db";
 import { rebuildPartnerHealth } from "./metrics.health-model";
 import { attributedRevenueProvider, LEDGER_LINEAR_MODEL } from "./metrics.providers";
+import { clearViews } from "./metrics.view-cache";
 
 export interface RefreshResult {
   refreshedAt: string;
@@ -31,6 +32,7 @@ export async function refreshReadModelsIn(tx: DbOrTx, workspaceId: string): Prom
     const source = await applyAttributionProvider(tx, workspaceId);
     const refreshedAt = new Date();
     const partnerHealthRows = await rebuildPartnerHealth(tx, workspaceId, refreshedAt);
+    await clearViews(tx, workspaceId);
     const durationMs = Math.round(performance.now() - started);
     const model = source?.name ?? LEDGER_LINEAR_MODEL;
     const snapshotId = source?.snapshotId ?? null;

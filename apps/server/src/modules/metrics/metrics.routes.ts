@@ -16,6 +16,8 @@ import {
   portalScorecardQuery,
   putMetricSettingsBody,
   refreshResult,
+  sectionDrilldownPage,
+  sectionDrilldownQuery,
   spendPage,
   spendRecord,
   updateCostLineBody,
@@ -41,6 +43,7 @@ import { refreshMetricsNow } from "./metrics.jobs";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { getOwnBenchmark, getOwnScorecard } from "./metrics.portal";
 import { getPartnerScorecard } from "./metrics.scorecard";
+import { sectionDrilldown } from "./metrics.section-drilldown";
 import { getMetricSettings, loadMetricContext, putMetricSettings } from "./metrics.settings";
 
 const tags = ["metrics"];
@@ -89,6 +92,20 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => drilldown(serviceContext(request), request.query),
+  );
+  app.get(
+    "/metrics/drilldown/sections",
+    {
+      schema: {
+        operationId: "consoleDrilldownSection",
+        tags,
+        summary:
+          "The records behind a dashboard section: a cohort's, health band's or the at-risk partners, or the accounts behind retention and market penetration, paged",
+        querystring: sectionDrilldownQuery,
+        response: { 200: sectionDrilldownPage },
+      },
+    },
+    async (request) => sectionDrilldown(serviceContext(request), request.query),
   );
   app.get(
     "/metrics/partners/:id/scorecard",

@@ -195,3 +195,23 @@ export const metricRefreshes = pgTable("metric_refreshes", {
   /** The attribution snapshot the attributed figures come from; null: the linear split over involved partners. */
   attributionSnapshotId: uuid("attribution_snapshot_id"),
 });
+
+/**
+ * Computed views over the read models (the executive dashboard, headline answers) per request
+ * key: valid while the read models and the metric inputs (cost lines, spend, settings) are the ones
+ * it was computed from (`inputs_token`). Emptied by every refresh.
+ */
+export const metricViewCache = pgTable(
+  "metric_view_cache",
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    viewKey: text("view_key").notNull(),
+    refreshedAt: at("refreshed_at").notNull(),
+    inputsToken: text("inputs_token").notNull(),
+    body: jsonb("body").notNull(),
+    computeMs: integer("compute_ms").notNull(),
+    computedAt: at("computed_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.viewKey] })],
+);

@@ -1,5 +1,5 @@
 // Executive reporting: the dashboard's layout, exports and board packs (figures from the metrics module).
-export { computeDashboard, getDashboard } from "./reports.dashboard";
+export { computeDashboard, getDashboard, storedDashboard } from "./reports.dashboard";
 export { evidenceOf } from "./reports.evidence";
 export { executeBoardPack, renderBoardPackJob } from "./reports.packs";
 export { consoleBoardPackRoutes } from "./reports.packs.routes";

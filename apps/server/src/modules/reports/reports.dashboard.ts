@@ -11,6 +11,7 @@ import type { DbOrTx } from "../../db";
 import { requireVendor } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import {
+  cachedView,
   cohortLifetimeValue,
   firstRevenueCohorts,
   flowByRole,
@@ -25,7 +26,9 @@ import {
   periodOf,
   reciprocityLeaders,
   regionFigures,
+  registerViewWarmer,
   topPartners,
+  viewKey,
 } from "../metrics";
 import { type ReportScope, scopeOf } from "./reports.scope";
 
@@ -240,7 +243,38 @@ export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<
   };
 }
 
+/** The dashboard as served: stored per filters and resolved period until the read models change. */
 export async function getDashboard(ctx: ServiceContext, filters: DashboardFilters): Promise<Dashboard> {
   requireVendor(ctx.actor, readers);
-  return computeDashboard(ctx.database.db, scopeOf(ctx.actor.workspaceId, filters));
+  return storedDashboard(ctx.database.db, ctx.actor.workspaceId, filters);
 }
+
+/** The dashboard for a workspace from the store, computed and stored when missing or stale. */
+export async function storedDashboard(db: DbOrTx, workspaceId: string, filters: DashboardFilters): Promise<Dashboard> {
+  const scope = scopeOf(workspaceId, filters);
+  const key = viewKey({ ...filters, from: scope.period.from, to: scope.period.to });
+  const view = await cachedView(db, workspaceId, "dashboard", key, () => computeDashboard(db, scope));
+  return view.value;
+}
+
+/** The slicers of the views computed ahead: every region, partner role and program with deals. */
+async function standardSlices(db: DbOrTx, workspaceId: string): Promise<DashboardFilters[]> {
+  const result = await db.execute(sql`
+    select 'region' as kind, r as value from (select distinct region as r from metric_deal_facts
+      where workspace_id = ${workspaceId} and region is not null) x
+    union all
+    select 'role', r from (select distinct unnest(roles) as r from metric_partner_months where workspace_id = ${workspaceId}) y
+    union all
+    select 'programId', p::text from (select distinct unnest(program_ids) as p from metric_partner_months
+      where workspace_id = ${workspaceId}) z
+    order by 1, 2`);
+  return result.rows.map((row) => ({ [String(row.kind)]: String(row.value) }) as DashboardFilters);
+}
+
+// After each refresh: the default dashboard and each single-slicer view of it (filters people click
+// first), so they open from the store; other combinations are computed on first request.
+registerViewWarmer("dashboard", async (db, workspaceId) => {
+  const slices = [{}, ...(await standardSlices(db, workspaceId))];
+  for (const filters of slices) await storedDashboard(db, workspaceId, filters);
+  return slices.length;
+});

@@ -6,6 +6,8 @@ import type {
   DrilldownPage,
   DrillFigure,
   ExportFormat,
+  SectionDrilldownPage,
+  SectionDrilldownQuery,
 } from "@symbiont/contracts";
 import { buildUrl, request } from "../http";
 
@@ -18,6 +20,12 @@ export const reportEndpoints = {
     params: DashboardFilters & { metric: DrillFigure; partnerId?: string; limit: number; offset: number },
     signal?: AbortSignal,
   ) => request<DrilldownPage>("GET", "/api/console/metrics/drilldown", { query: { ...params }, signal }),
+  /** The records behind a section that is not a headline metric (a cohort, a health band, retention, …). */
+  sectionRecords: (
+    params: DashboardFilters & Omit<SectionDrilldownQuery, keyof DashboardFilters | "partnerId">,
+    signal?: AbortSignal,
+  ) =>
+    request<SectionDrilldownPage>("GET", "/api/console/metrics/drilldown/sections", { query: { ...params }, signal }),
   /** A link that downloads one table (the browser handles the file). */
   dashboardExportUrl: (table: DashboardTable, format: ExportFormat, filters: DashboardFilters) =>
     buildUrl("/api/console/dashboard/export", { ...filters, table, format }),

@@ -4,6 +4,7 @@ import { Button } from "../../../components/ui/Button";
 import { Input, Select } from "../../../components/ui/Field";
 import { api } from "../../../lib/api";
 import { periodPresets } from "./dashboardSearch";
+import { regionLabel } from "./dashboardUi";
 
 /** Period, program, tier, region and partner role; every change goes to the URL. */
 export function DashboardFiltersBar({
@@ -107,7 +108,7 @@ export function DashboardFiltersBar({
         <option value="">All regions</option>
         {[...new Set([...regions, ...(filters.region ? [filters.region] : [])])].map((r) => (
           <option key={r} value={r}>
-            {r}
+            {regionLabel(r)}
           </option>
         ))}
       </Select>

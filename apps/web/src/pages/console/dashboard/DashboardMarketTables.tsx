@@ -2,15 +2,25 @@ import type { CohortRow, Dashboard, LeadSharingRow, PenetrationRow } from "@symb
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { type Column, DataTable } from "../../../components/ui/Table";
+import { DrillButton } from "./DashboardTables";
+import type { SectionDrill } from "./dashboardSearch";
 import { formatMoney, formatPercent, regionLabel } from "./dashboardUi";
 
-/** Customers and revenue by region or industry, with and without partners; a region drills into its won deals. */
+/** Opens the records behind a section's figure. */
+export type OnSection = (drill: SectionDrill) => void;
+
+/**
+ * Customers and revenue by region or industry, with and without partners; a region drills into its
+ * won deals, a customer count into the customers behind it.
+ */
 export function PenetrationTable({
   dashboard,
   onRegion,
+  onSection,
 }: {
   dashboard: Dashboard;
   onRegion: (region: string) => void;
+  onSection: OnSection;
 }) {
   const [by, setBy] = useState<"region" | "industry">("region");
   const c = dashboard.currency;
@@ -22,13 +32,29 @@ export function PenetrationTable({
       cell: (r) =>
         by === "region" && r.key !== "unknown" ? (
           <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => onRegion(r.key)}>
-            {r.key}
+            {regionLabel(r.key)}
           </button>
+        ) : by === "region" ? (
+          regionLabel(r.key)
+        ) : r.key === "unknown" ? (
+          "Unknown industry"
         ) : (
-          regionLabel(r.key).replace("region", by)
+          r.key
         ),
     },
-    { key: "customers", header: "Customers", align: "right", cell: (r) => r.customers.toLocaleString("en") },
+    {
+      key: "customers",
+      header: "Customers",
+      align: "right",
+      cell: (r) => (
+        <DrillButton
+          label={`${r.customers} customers in ${by === "region" ? regionLabel(r.key) : r.key}: show them`}
+          onClick={() => onSection({ drillSection: "customers", drillBy: by, drillKey: r.key })}
+        >
+          {r.customers.toLocaleString("en")}
+        </DrillButton>
+      ),
+    },
     { key: "with", header: "With a partner", align: "right", cell: (r) => r.withPartner.toLocaleString("en") },
     { key: "share", header: "Partner share", align: "right", cell: (r) => formatPercent(r.partnerShare, 0) },
     { key: "revenue", header: "Won revenue", align: "right", cell: (r) => formatMoney(r.revenueMinor, c) },
@@ -71,11 +97,23 @@ export function PenetrationTable({
   );
 }
 
-export function CohortTable({ dashboard }: { dashboard: Dashboard }) {
+export function CohortTable({ dashboard, onSection }: { dashboard: Dashboard; onSection: OnSection }) {
   const days = (value: number | null) => (value === null ? "—" : `${Math.round(value)} days`);
   const columns: Column<CohortRow>[] = [
     { key: "cohort", header: "Activated", cell: (r) => r.cohort },
-    { key: "partners", header: "Partners", align: "right", cell: (r) => r.partners },
+    {
+      key: "partners",
+      header: "Partners",
+      align: "right",
+      cell: (r) => (
+        <DrillButton
+          label={`${r.partners} partners activated in ${r.cohort}: show them`}
+          onClick={() => onSection({ drillSection: "cohort", drillCohort: r.cohort })}
+        >
+          {r.partners}
+        </DrillButton>
+      ),
+    },
     {
       key: "reached",
       header: "With a won deal",
@@ -135,18 +173,18 @@ export function ReciprocityTable({ dashboard }: { dashboard: Dashboard }) {
 }
 
 /** Partners by health band, and CLTV of partner-attached against other accounts. */
-export function HealthAndValue({ dashboard }: { dashboard: Dashboard }) {
+export function HealthAndValue({ dashboard, onSection }: { dashboard: Dashboard; onSection: OnSection }) {
   const c = dashboard.currency;
   const { green, yellow, red } = dashboard.health;
   const total = green + yellow + red;
   const bands = [
-    { key: "green", label: "Green (≥ 80)", count: green, color: "bg-emerald-500" },
-    { key: "yellow", label: "Yellow (50–79)", count: yellow, color: "bg-amber-400" },
-    { key: "red", label: "Red (< 50)", count: red, color: "bg-rose-500" },
+    { key: "green" as const, label: "Green (≥ 80)", count: green, color: "bg-emerald-500" },
+    { key: "yellow" as const, label: "Yellow (50–79)", count: yellow, color: "bg-amber-400" },
+    { key: "red" as const, label: "Red (< 50)", count: red, color: "bg-rose-500" },
   ];
   const cltv = [
-    { label: "Partner-attached accounts", value: dashboard.cltv.partner },
-    { label: "Other accounts", value: dashboard.cltv.other },
+    { label: "Partner-attached accounts", side: "partner" as const, value: dashboard.cltv.partner },
+    { label: "Other accounts", side: "other" as const, value: dashboard.cltv.other },
   ];
   return (
     <div className="grid gap-6 px-5 py-4 md:grid-cols-2">
@@ -161,7 +199,14 @@ export function HealthAndValue({ dashboard }: { dashboard: Dashboard }) {
           {bands.map((b) => (
             <div key={b.key}>
               <dt className="text-xs text-slate-500">{b.label}</dt>
-              <dd className="font-semibold tabular-nums">{b.count.toLocaleString("en")}</dd>
+              <dd className="font-semibold">
+                <DrillButton
+                  label={`${b.count} partners in the ${b.key} band: show them`}
+                  onClick={() => onSection({ drillSection: "health_band", drillBand: b.key })}
+                >
+                  {b.count.toLocaleString("en")}
+                </DrillButton>
+              </dd>
             </div>
           ))}
         </dl>
@@ -171,13 +216,18 @@ export function HealthAndValue({ dashboard }: { dashboard: Dashboard }) {
           CLTV (ARPA × {formatPercent(dashboard.cltv.grossMargin, 0)} margin ÷ churn rate)
         </p>
         <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
-          {cltv.map(({ label, value }) => (
+          {cltv.map(({ label, side, value }) => (
             <div key={label}>
               <dt className="text-xs text-slate-500">{label}</dt>
               <dd className="text-xl font-semibold tabular-nums">{formatMoney(value.cltvMinor, c)}</dd>
               <dd className="text-xs text-slate-500">
                 ARPA {formatMoney(value.arpaMinor, c)} · churn {formatPercent(value.churnRate)} a year ·{" "}
-                {value.accounts.toLocaleString("en")} accounts
+                <DrillButton
+                  label={`${value.accounts} ${label.toLowerCase()}: show them`}
+                  onClick={() => onSection({ drillSection: "retention", drillSide: side })}
+                >
+                  {value.accounts.toLocaleString("en")} accounts
+                </DrillButton>
               </dd>
             </div>
           ))}

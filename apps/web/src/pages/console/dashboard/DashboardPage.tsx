@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardFilters, DrillFigure } from "@symbiont/contracts";
+import type { DashboardFilters, DrillFigure } from "@symbiont/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
@@ -13,84 +13,16 @@ import { useCurrentUser } from "../../../lib/auth";
 import { useDocumentTitle } from "../../system";
 import { FlowChart } from "../attribution/FlowChart";
 import { BoardPacksCard } from "./BoardPacksCard";
+import { RetentionCard, UpliftCard } from "./DashboardCards";
 import { DashboardFiltersBar } from "./DashboardFiltersBar";
 import { CohortTable, HealthAndValue, PenetrationTable, ReciprocityTable } from "./DashboardMarketTables";
 import { AtRiskTable, RegionTable, TopPartnersTable } from "./DashboardTables";
 import { DrillDownDialog } from "./DrillDownDialog";
-import { type DashboardSearch, filtersOf } from "./dashboardSearch";
-import { formatMoney, formatPercent, formatPoints, roleLabel } from "./dashboardUi";
+import { type DashboardSearch, filtersOf, type SectionDrill, sectionDrillOf } from "./dashboardSearch";
+import { roleLabel } from "./dashboardUi";
 import { HeadlineTiles } from "./HeadlineTiles";
+import { SectionDrillDialog } from "./SectionDrillDialog";
 import { TrendChart } from "./TrendChart";
-
-function UpliftCard({ dashboard, onDrill }: { dashboard: Dashboard; onDrill: (drill: DrillFigure) => void }) {
-  const u = dashboard.uplift;
-  const c = dashboard.currency;
-  const excludesZero = u.low !== null && u.high !== null && (u.low > 0 || u.high < 0);
-  const rows = [
-    { label: "Win rate", partner: formatPercent(u.partnerWinRate), direct: formatPercent(u.directWinRate) },
-    {
-      label: "Average won deal",
-      partner: formatMoney(u.partnerAvgWonMinor, c),
-      direct: formatMoney(u.directAvgWonMinor, c),
-    },
-    {
-      label: "Average cycle (won)",
-      partner: u.partnerCycleDays === null ? "—" : `${Math.round(u.partnerCycleDays)} days`,
-      direct: u.directCycleDays === null ? "—" : `${Math.round(u.directCycleDays)} days`,
-    },
-  ];
-  return (
-    <Card>
-      <CardHeader title="Partner uplift" description={u.method} />
-      <div className="grid gap-4 px-5 py-4 md:grid-cols-[1fr_1.4fr]">
-        <div>
-          <p className="text-3xl font-semibold text-slate-900 tabular-nums">{formatPoints(u.difference)}</p>
-          <p className="text-sm text-slate-600">
-            {u.low === null || u.high === null
-              ? "Needs closed partner-involved and direct-only deals to compare."
-              : `95 % interval ${formatPoints(u.low)} to ${formatPoints(u.high)}`}
-          </p>
-          {u.low !== null ? (
-            <p className={excludesZero ? "mt-1 text-sm font-medium text-emerald-700" : "mt-1 text-sm text-amber-700"}>
-              {excludesZero ? "The interval excludes zero." : "The interval includes zero: no proven uplift yet."}
-            </p>
-          ) : null}
-        </div>
-        <table className="w-full text-sm">
-          <caption className="sr-only">Partner-involved against direct-only deals</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-500 uppercase">
-              <th scope="col" className="py-1">
-                Closed deals
-              </th>
-              <th scope="col" className="py-1 text-right">
-                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("win_rate")}>
-                  Partner-involved ({u.partnerDeals})
-                </button>
-              </th>
-              <th scope="col" className="py-1 text-right">
-                <button type="button" className="uppercase hover:underline" onClick={() => onDrill("win_rate")}>
-                  Direct-only ({u.directDeals})
-                </button>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-t border-slate-100">
-                <th scope="row" className="py-1.5 text-left font-normal text-slate-600">
-                  {r.label}
-                </th>
-                <td className="py-1.5 text-right tabular-nums">{r.partner}</td>
-                <td className="py-1.5 text-right tabular-nums">{r.direct}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Card>
-  );
-}
 
 function LoadingDashboard() {
   return (
@@ -120,10 +52,20 @@ export function DashboardPage() {
   });
   const go = (next: DashboardSearch) => void navigate({ to: "/console", search: next });
   const setFilters = (next: DashboardFilters) => go(next);
-  const drill = (figure: DrillFigure, who?: { id: string; name: string }) => {
-    setPartner(who);
-    go({ ...filters, drill: figure, ...(who ? { drillPartner: who.id } : {}) });
+  const drill = (
+    figure: DrillFigure,
+    narrow: { partner?: { id: string; name: string }; region?: string; month?: string } = {},
+  ) => {
+    setPartner(narrow.partner);
+    go({
+      ...filters,
+      drill: figure,
+      ...(narrow.partner ? { drillPartner: narrow.partner.id } : {}),
+      ...(narrow.region ? { drillRegion: narrow.region } : {}),
+      ...(narrow.month ? { drillMonth: narrow.month } : {}),
+    });
   };
+  const drillSection = (section: SectionDrill) => go({ ...filters, ...section });
   const d = query.data;
   const drillPartner =
     search.drillPartner && partner?.id === search.drillPartner
@@ -176,7 +118,7 @@ export function DashboardPage() {
               title="Won revenue by month"
               description="Partner-sourced, partner-influenced and direct-only, by close month"
             />
-            <TrendChart points={d.trend} currency={d.currency} />
+            <TrendChart points={d.trend} currency={d.currency} onMonth={(figure, month) => drill(figure, { month })} />
           </Card>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
@@ -189,7 +131,7 @@ export function DashboardPage() {
             </Card>
             <Card>
               <CardHeader title="Top partners" description={`Sourced revenue and attributed credit · ${d.model}`} />
-              <TopPartnersTable dashboard={d} onDrill={(who) => drill("won_deals", who)} />
+              <TopPartnersTable dashboard={d} onDrill={(figure, who) => drill(figure, { partner: who })} />
             </Card>
           </div>
           <Card>
@@ -197,27 +139,44 @@ export function DashboardPage() {
               title="Regions"
               description="Won revenue by the account's region; pick one to filter the page"
             />
-            <RegionTable dashboard={d} onRegion={(region) => setFilters({ ...filters, region })} />
+            <RegionTable
+              dashboard={d}
+              onRegion={(region) => setFilters({ ...filters, region })}
+              onDeals={(figure, region) => drill(figure, { region })}
+            />
           </Card>
           <Card>
             <CardHeader
               title="Market penetration"
               description="Customers with a deal won in the period and their revenue, with and without a partner; pick a region to filter the page and see its deals"
             />
-            <PenetrationTable dashboard={d} onRegion={(region) => go({ ...filters, region, drill: "won_deals" })} />
+            <PenetrationTable
+              dashboard={d}
+              onRegion={(region) => go({ ...filters, region, drill: "won_deals" })}
+              onSection={drillSection}
+            />
           </Card>
           <Card>
             <CardHeader
               title="Health and customer value"
               description={`Health bands as of the last read-model refresh; CLTV over ${d.period.from} to ${d.period.to}`}
             />
-            <HealthAndValue dashboard={d} />
+            <HealthAndValue dashboard={d} onSection={drillSection} />
           </Card>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
               <CardHeader
                 title="Partners at risk"
                 description="Engagement score fell to two thirds or less of its value 90 days earlier"
+                actions={
+                  <button
+                    type="button"
+                    className="text-sm text-brand-700 hover:underline"
+                    onClick={() => drillSection({ drillSection: "at_risk" })}
+                  >
+                    All partners at risk
+                  </button>
+                }
               />
               <AtRiskTable dashboard={d} />
             </Card>
@@ -226,7 +185,7 @@ export function DashboardPage() {
                 title="Time to first revenue"
                 description="Days from activation to the first won partner-involved deal, by activation month"
               />
-              <CohortTable dashboard={d} />
+              <CohortTable dashboard={d} onSection={drillSection} />
             </Card>
           </div>
           <Card>
@@ -236,36 +195,23 @@ export function DashboardPage() {
             />
             <ReciprocityTable dashboard={d} />
           </Card>
-          <Card>
-            <CardHeader
-              title="Retention"
-              description="NRR and GRR of accounts with recurring revenue at the start of the period"
-            />
-            <dl className="grid gap-4 px-5 py-4 sm:grid-cols-2 lg:grid-cols-4">
-              {[
-                [
-                  "NRR, partner-attached",
-                  formatPercent(d.retention.partnerNrr),
-                  `${d.retention.partnerAccounts} accounts`,
-                ],
-                ["NRR, other accounts", formatPercent(d.retention.directNrr), `${d.retention.directAccounts} accounts`],
-                ["GRR, partner-attached", formatPercent(d.retention.partnerGrr), "without expansion"],
-                ["GRR, other accounts", formatPercent(d.retention.directGrr), "without expansion"],
-              ].map(([label, value, note]) => (
-                <div key={label}>
-                  <dt className="text-xs text-slate-500 uppercase">{label}</dt>
-                  <dd className="text-xl font-semibold text-slate-900 tabular-nums">{value}</dd>
-                  <dd className="text-xs text-slate-500">{note}</dd>
-                </div>
-              ))}
-            </dl>
-          </Card>
+          <RetentionCard dashboard={d} onSection={drillSection} />
           <BoardPacksCard filters={filters} canGenerate={canGenerate} />
         </div>
       )}
       <DrillDownDialog
         figure={search.drill}
         partner={drillPartner}
+        region={search.drillRegion}
+        month={search.drillMonth}
+        model={d ? (d.headline.find((f) => f.drill === search.drill)?.model ?? d.model) : undefined}
+        period={d?.period}
+        filters={filters}
+        currency={d?.currency ?? "USD"}
+        onClose={() => go(filters)}
+      />
+      <SectionDrillDialog
+        drill={search.drill ? undefined : sectionDrillOf(search)}
         filters={filters}
         currency={d?.currency ?? "USD"}
         onClose={() => go(filters)}

@@ -1,16 +1,27 @@
-import type { Dashboard, PartnerAtRisk, PartnerFigureRow, RegionRow } from "@symbiont/contracts";
+import type { Dashboard, DrillFigure, PartnerAtRisk, PartnerFigureRow, RegionRow } from "@symbiont/contracts";
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { formatMoney, formatPercent, regionLabel } from "./dashboardUi";
+
+/** A figure in a table cell that opens the records behind it. */
+export function DrillButton({ label, onClick, children }: { label: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="text-brand-700 tabular-nums hover:underline" onClick={onClick} aria-label={label}>
+      {children}
+    </button>
+  );
+}
 
 export function TopPartnersTable({
   dashboard,
   onDrill,
 }: {
   dashboard: Dashboard;
-  onDrill: (partner: { id: string; name: string }) => void;
+  onDrill: (figure: DrillFigure, partner: { id: string; name: string }) => void;
 }) {
   const c = dashboard.currency;
+  const who = (p: PartnerFigureRow) => ({ id: p.partnerId, name: p.name });
   const columns: Column<PartnerFigureRow>[] = [
     {
       key: "name",
@@ -25,21 +36,40 @@ export function TopPartnersTable({
         </Link>
       ),
     },
-    { key: "sourced", header: "Sourced", align: "right", cell: (p) => formatMoney(p.sourcedMinor, c) },
-    { key: "influenced", header: "Attributed credit", align: "right", cell: (p) => formatMoney(p.influencedMinor, c) },
+    {
+      key: "sourced",
+      header: "Sourced",
+      align: "right",
+      cell: (p) => (
+        <DrillButton label={`Deals ${p.name} sourced: show them`} onClick={() => onDrill("sourced_revenue", who(p))}>
+          {formatMoney(p.sourcedMinor, c)}
+        </DrillButton>
+      ),
+    },
+    {
+      key: "influenced",
+      header: "Attributed credit",
+      align: "right",
+      cell: (p) => (
+        <DrillButton
+          label={`Won deals credited to ${p.name}: show them`}
+          onClick={() => onDrill("attributed_revenue", who(p))}
+        >
+          {formatMoney(p.influencedMinor, c)}
+        </DrillButton>
+      ),
+    },
     {
       key: "deals",
       header: "Won deals",
       align: "right",
       cell: (p) => (
-        <button
-          type="button"
-          className="text-brand-700 tabular-nums hover:underline"
-          onClick={() => onDrill({ id: p.partnerId, name: p.name })}
-          aria-label={`${p.wonDeals} won deals of ${p.name}: show them`}
+        <DrillButton
+          label={`${p.wonDeals} won deals of ${p.name}: show them`}
+          onClick={() => onDrill("won_deals", who(p))}
         >
           {p.wonDeals}
-        </button>
+        </DrillButton>
       ),
     },
   ];
@@ -105,7 +135,15 @@ export function AtRiskTable({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-export function RegionTable({ dashboard, onRegion }: { dashboard: Dashboard; onRegion: (region: string) => void }) {
+export function RegionTable({
+  dashboard,
+  onRegion,
+  onDeals,
+}: {
+  dashboard: Dashboard;
+  onRegion: (region: string) => void;
+  onDeals: (figure: DrillFigure, region: string) => void;
+}) {
   const c = dashboard.currency;
   const max = Math.max(1, ...dashboard.regions.map((r) => r.partnerWonMinor + r.directWonMinor));
   const columns: Column<RegionRow>[] = [
@@ -120,8 +158,9 @@ export function RegionTable({ dashboard, onRegion }: { dashboard: Dashboard; onR
             type="button"
             className="font-medium text-brand-700 hover:underline"
             onClick={() => onRegion(r.region)}
+            aria-label={`Filter the page by ${regionLabel(r.region)}`}
           >
-            {r.region}
+            {regionLabel(r.region)}
           </button>
         ),
     },
@@ -136,10 +175,56 @@ export function RegionTable({ dashboard, onRegion }: { dashboard: Dashboard; onR
         </span>
       ),
     },
-    { key: "partner", header: "Partner-involved", align: "right", cell: (r) => formatMoney(r.partnerWonMinor, c) },
+    {
+      key: "partner",
+      header: "Partner-involved",
+      align: "right",
+      cell: (r) =>
+        r.region === "unknown" ? (
+          formatMoney(r.partnerWonMinor, c)
+        ) : (
+          <DrillButton
+            label={`Won partner-involved deals in ${regionLabel(r.region)}: show them`}
+            onClick={() => onDeals("influenced_revenue", r.region)}
+          >
+            {formatMoney(r.partnerWonMinor, c)}
+          </DrillButton>
+        ),
+    },
     { key: "direct", header: "Direct-only", align: "right", cell: (r) => formatMoney(r.directWonMinor, c) },
     { key: "share", header: "Partner share", align: "right", cell: (r) => formatPercent(r.partnerShare, 0) },
-    { key: "win", header: "Win rate", align: "right", cell: (r) => formatPercent(r.winRate, 0) },
+    {
+      key: "won",
+      header: "Won deals",
+      align: "right",
+      cell: (r) =>
+        r.region === "unknown" ? (
+          r.wonDeals
+        ) : (
+          <DrillButton
+            label={`Won deals in ${regionLabel(r.region)}: show them`}
+            onClick={() => onDeals("won_deals", r.region)}
+          >
+            {r.wonDeals}
+          </DrillButton>
+        ),
+    },
+    {
+      key: "win",
+      header: "Win rate",
+      align: "right",
+      cell: (r) =>
+        r.region === "unknown" ? (
+          formatPercent(r.winRate, 0)
+        ) : (
+          <DrillButton
+            label={`Closed deals in ${regionLabel(r.region)}: show them`}
+            onClick={() => onDeals("win_rate", r.region)}
+          >
+            {formatPercent(r.winRate, 0)}
+          </DrillButton>
+        ),
+    },
   ];
   return (
     <DataTable

@@ -7,7 +7,8 @@ import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
-import { formatMoney } from "./dashboardUi";
+import { monthWithin } from "./dashboardSearch";
+import { formatMoney, regionLabel } from "./dashboardUi";
 
 type Deal = Extract<DrilldownPage, { kind: "deals" }>["items"][number];
 
@@ -48,7 +49,7 @@ function dealColumns(currency: string): Column<Deal>[] {
         </span>
       ),
     },
-    { key: "region", header: "Region", cell: (r) => r.region ?? "—", hideOnMobile: true },
+    { key: "region", header: "Region", cell: (r) => (r.region ? regionLabel(r.region) : "—"), hideOnMobile: true },
     { key: "outcome", header: "Outcome", cell: (r) => r.outcome, hideOnMobile: true },
     { key: "closed", header: "Closed", cell: (r) => formatDate(r.closedAt) },
     {
@@ -89,33 +90,54 @@ function costColumns(): Column<CostLineRecord>[] {
   ];
 }
 
-/** The records behind a figure, for the dashboard's current filters. */
+/**
+ * The records behind a figure, for the dashboard's current filters, narrowed to one partner, region
+ * or close month when the figure came from a table row; it names the figure's model and period.
+ */
 export function DrillDownDialog({
   figure,
   partner,
+  region,
+  month,
+  model,
+  period,
   filters,
   currency,
   onClose,
 }: {
   figure: DrillFigure | undefined;
   partner?: { id: string; name: string } | undefined;
+  region?: string | undefined;
+  month?: string | undefined;
+  model: string | undefined;
+  period: { from: string; to: string } | undefined;
   filters: DashboardFilters;
   currency: string;
   onClose: () => void;
 }) {
   const [offset, setOffset] = useState(0);
+  const range = month && period ? monthWithin(month, period) : period;
   const query = useQuery({
-    queryKey: ["dashboard-records", figure, partner?.id, filters, offset],
+    queryKey: ["dashboard-records", figure, partner?.id, region, month, filters, offset],
     queryFn: ({ signal }) =>
       api.dashboardRecords(
-        { ...filters, metric: figure ?? "sourced_revenue", partnerId: partner?.id, limit: LIMIT, offset },
+        {
+          ...filters,
+          ...(region ? { region } : {}),
+          ...(month && range ? range : {}),
+          metric: figure ?? "sourced_revenue",
+          partnerId: partner?.id,
+          limit: LIMIT,
+          offset,
+        },
         signal,
       ),
     enabled: Boolean(figure),
     placeholderData: keepPreviousData,
   });
   const page = query.data;
-  const title = figure ? `${drillLabels[figure]}${partner ? ` · ${partner.name}` : ""}` : "";
+  const narrowed = [partner?.name, region ? regionLabel(region) : undefined, month].filter(Boolean).join(" · ");
+  const title = figure ? `${drillLabels[figure]}${narrowed ? ` · ${narrowed}` : ""}` : "";
   const noun = page?.kind === "cost_lines" ? "cost line" : "deal";
   return (
     <Dialog
@@ -136,6 +158,16 @@ export function DrillDownDialog({
         <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
       ) : (
         <div data-testid="drill-records">
+          {model || range ? (
+            <p className="mb-3 text-xs text-slate-600" data-testid="drill-model">
+              {model ? (
+                <>
+                  <span className="font-medium">Model:</span> {model}
+                </>
+              ) : null}
+              {range ? ` · Period: ${range.from} to ${range.to}` : null}
+            </p>
+          ) : null}
           {page?.kind === "cost_lines" ? (
             <DataTable
               caption={title}

@@ -1,14 +1,15 @@
-import type { TrendPoint } from "@symbiont/contracts";
+import type { DrillFigure, TrendPoint } from "@symbiont/contracts";
 import { formatMoney, formatPercent, seriesColors } from "./dashboardUi";
 
 const WIDTH = 720;
 const HEIGHT = 240;
 const PAD = { left: 64, right: 12, top: 12, bottom: 30 };
 
+/** Each series with the headline figure whose deals it sums (direct-only has none of its own). */
 const series = [
-  { key: "sourcedMinor", label: "Partner-sourced", color: seriesColors.sourced },
-  { key: "influencedMinor", label: "Partner-influenced", color: seriesColors.influenced },
-  { key: "directMinor", label: "Direct-only", color: seriesColors.direct },
+  { key: "sourcedMinor", label: "Partner-sourced", color: seriesColors.sourced, drill: "sourced_revenue" },
+  { key: "influencedMinor", label: "Partner-influenced", color: seriesColors.influenced, drill: "influenced_revenue" },
+  { key: "directMinor", label: "Direct-only", color: seriesColors.direct, drill: null },
 ] as const;
 
 const monthLabel = (month: string) =>
@@ -18,7 +19,16 @@ const monthLabel = (month: string) =>
  * Won revenue by month as grouped bars, with the same numbers in a table for screen readers and
  * for anyone who prefers to read them.
  */
-export function TrendChart({ points, currency }: { points: TrendPoint[]; currency: string }) {
+export function TrendChart({
+  points,
+  currency,
+  onMonth,
+}: {
+  points: TrendPoint[];
+  currency: string;
+  /** Opens the deals behind a month's figure (`YYYY-MM`). */
+  onMonth: (figure: DrillFigure, month: string) => void;
+}) {
   const max = Math.max(1, ...points.flatMap((p) => series.map((s) => p[s.key])));
   const band = (WIDTH - PAD.left - PAD.right) / Math.max(1, points.length);
   const bar = Math.max(1, (band - 8) / series.length);
@@ -97,11 +107,29 @@ export function TrendChart({ points, currency }: { points: TrendPoint[]; currenc
               {points.map((p) => (
                 <tr key={p.month} className="border-b border-slate-100">
                   <th scope="row" className="py-1 pr-3 font-normal">
-                    {monthLabel(p.month)}
+                    <button
+                      type="button"
+                      className="text-brand-700 hover:underline"
+                      onClick={() => onMonth("won_deals", p.month.slice(0, 7))}
+                      aria-label={`Deals won in ${monthLabel(p.month)}: show them`}
+                    >
+                      {monthLabel(p.month)}
+                    </button>
                   </th>
                   {series.map((s) => (
                     <td key={s.key} className="py-1 pr-3 text-right tabular-nums">
-                      {formatMoney(p[s.key], currency, false)}
+                      {s.drill ? (
+                        <button
+                          type="button"
+                          className="text-brand-700 hover:underline"
+                          onClick={() => onMonth(s.drill, p.month.slice(0, 7))}
+                          aria-label={`${s.label} deals won in ${monthLabel(p.month)}: show them`}
+                        >
+                          {formatMoney(p[s.key], currency, false)}
+                        </button>
+                      ) : (
+                        formatMoney(p[s.key], currency, false)
+                      )}
                     </td>
                   ))}
                   <td className="py-1 pr-3 text-right tabular-nums">{formatPercent(p.partnerWinRate)}</td>

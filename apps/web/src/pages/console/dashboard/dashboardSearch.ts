@@ -1,9 +1,32 @@
-import { type DashboardFilters, type DrillFigure, headlineMetricKeys, partnerTypes } from "@symbiont/contracts";
+import {
+  type DashboardFilters,
+  type DrilldownSection,
+  type DrillFigure,
+  drilldownSections,
+  headlineMetricKeys,
+  healthBandNames,
+  partnerTypes,
+} from "@symbiont/contracts";
 
-/** The dashboard's URL state: the filters, and the figure being drilled into. */
-export interface DashboardSearch extends DashboardFilters {
+/** A section's records (cohort, health band, at-risk, retention side, penetration row) being drilled into. */
+export interface SectionDrill {
+  drillSection: DrilldownSection;
+  drillCohort?: string;
+  drillBand?: (typeof healthBandNames)[number];
+  drillSide?: "partner" | "other";
+  drillBy?: "region" | "industry";
+  drillKey?: string;
+}
+
+/**
+ * The dashboard's URL state: the filters, and the figure being drilled into, narrowed to one
+ * partner, region or close month (`YYYY-MM`) when it came from a table row.
+ */
+export interface DashboardSearch extends DashboardFilters, Partial<SectionDrill> {
   drill?: DrillFigure;
   drillPartner?: string;
+  drillRegion?: string;
+  drillMonth?: string;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,13 +48,59 @@ export function parseDashboardSearch(raw: Record<string, unknown>): DashboardSea
   const drill = text("drill");
   if ((headlineMetricKeys as readonly string[]).includes(drill)) search.drill = drill as DrillFigure;
   if (uuid.test(text("drillPartner"))) search.drillPartner = text("drillPartner");
+  const drillRegion = text("drillRegion");
+  if (drillRegion && drillRegion.length <= 60) search.drillRegion = drillRegion;
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text("drillMonth"))) search.drillMonth = text("drillMonth");
+  const section = text("drillSection");
+  if ((drilldownSections as readonly string[]).includes(section)) {
+    search.drillSection = section as DrilldownSection;
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text("drillCohort"))) search.drillCohort = text("drillCohort");
+    const band = text("drillBand");
+    if ((healthBandNames as readonly string[]).includes(band)) search.drillBand = band as SectionDrill["drillBand"];
+    const side = text("drillSide");
+    if (side === "partner" || side === "other") search.drillSide = side;
+    const by = text("drillBy");
+    if (by === "region" || by === "industry") search.drillBy = by;
+    const key = text("drillKey");
+    if (key && key.length <= 80) search.drillKey = key;
+  }
   return search;
 }
 
 /** Only the filters (what the API takes). */
 export function filtersOf(search: DashboardSearch): DashboardFilters {
-  const { drill: _drill, drillPartner: _partner, ...filters } = search;
+  const {
+    drill: _drill,
+    drillPartner: _partner,
+    drillRegion: _region,
+    drillMonth: _month,
+    drillSection: _section,
+    drillCohort: _cohort,
+    drillBand: _band,
+    drillSide: _side,
+    drillBy: _by,
+    drillKey: _key,
+    ...filters
+  } = search;
   return filters;
+}
+
+/** The section drill of the URL, when one is open. */
+export function sectionDrillOf(search: DashboardSearch): SectionDrill | undefined {
+  if (!search.drillSection) return undefined;
+  const { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey } = search;
+  return { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey };
+}
+
+/** A close month narrowed to the period: the first and last day both months and period share. */
+export function monthWithin(month: string, period: { from: string; to: string }): { from: string; to: string } {
+  const [year, index] = month.split("-").map(Number) as [number, number];
+  const first = `${month}-01`;
+  const last = new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
+  // ISO days compare as text.
+  const [from] = [first, period.from].sort().reverse();
+  const [to] = [last, period.to].sort();
+  return { from: from ?? first, to: to ?? last };
 }
 
 const day = 86_400_000;

@@ -1,4 +1,4 @@
-import type { FigureUnit } from "@symbiont/contracts";
+import { type FigureUnit, type Region, regionLabels } from "@symbiont/contracts";
 
 export function formatMoney(minor: number | null | undefined, currency: string, compact = true): string {
   if (minor === null || minor === undefined) return "—";
@@ -39,7 +39,9 @@ export function describeChange(change: number | null): { text: string; direction
   return { text, direction: change > 0 ? "up" : "down" };
 }
 
-export const regionLabel = (region: string) => (region === "unknown" ? "Unknown region" : region);
+/** A region key as people read it (`north_america` → North America); free-text regions show as typed. */
+export const regionLabel = (region: string) =>
+  region === "unknown" ? "Unknown region" : (regionLabels[region as Region] ?? region);
 
 export const roleLabel = (role: string) =>
   role === "unspecified" ? "Role not set" : role.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());

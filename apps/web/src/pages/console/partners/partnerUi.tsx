@@ -1,22 +1,14 @@
-import { type PartnerStage, partnerStageLabels, partnerTypeLabels, type Region, regions } from "@symbiont/contracts";
+import {
+  type PartnerStage,
+  partnerStageLabels,
+  partnerTypeLabels,
+  type Region,
+  regionLabels,
+  regions,
+} from "@symbiont/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Badge, type BadgeTone } from "../../../components/ui/Badge";
 import { api } from "../../../lib/api";
-
-export const regionLabels: Record<Region, string> = {
-  north_america: "North America",
-  latin_america: "Latin America",
-  emea: "EMEA",
-  dach: "DACH",
-  uk_ireland: "UK & Ireland",
-  nordics: "Nordics",
-  apac: "APAC",
-  anz: "ANZ",
-  japan: "Japan",
-  india: "India",
-  middle_east: "Middle East",
-  africa: "Africa",
-};
 
 export const regionOptions = regions.map((value) => ({ value, label: regionLabels[value] }));
 

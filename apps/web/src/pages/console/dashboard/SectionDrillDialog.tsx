@@ -1,0 +1,267 @@
+import type {
+  DashboardFilters,
+  DrilldownAccount,
+  DrilldownCustomer,
+  DrilldownPartner,
+  SectionDrilldownPage,
+} from "@symbiont/contracts";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { Dialog } from "../../../components/ui/Dialog";
+import { ErrorState } from "../../../components/ui/ErrorState";
+import { Pagination } from "../../../components/ui/Pagination";
+import { type Column, DataTable } from "../../../components/ui/Table";
+import { api } from "../../../lib/api";
+import { formatDate } from "../../../lib/format";
+import type { SectionDrill } from "./dashboardSearch";
+import { formatMoney, regionLabel } from "./dashboardUi";
+
+const LIMIT = 25;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the dialog lists, in words. */
+export function sectionTitle(drill: SectionDrill): string {
+  switch (drill.drillSection) {
+    case "cohort":
+      return `Partners activated in ${drill.drillCohort ?? "—"}`;
+    case "health_band":
+      return `Partners in the ${drill.drillBand ?? ""} health band`;
+    case "at_risk":
+      return "Partners at risk";
+    case "retention":
+      return drill.drillSide === "partner" ? "Partner-attached accounts" : "Other accounts";
+    case "customers":
+      return drill.drillBy === "industry"
+        ? `Customers in ${drill.drillKey === "unknown" ? "an unknown industry" : (drill.drillKey ?? "")}`
+        : `Customers in ${regionLabel(drill.drillKey ?? "unknown")}`;
+  }
+}
+
+const partnerName: Column<DrilldownPartner> = {
+  key: "name",
+  header: "Partner",
+  cell: (p) => (
+    <Link
+      to="/console/partners/$partnerId"
+      params={{ partnerId: p.partnerId }}
+      className="font-medium text-brand-700 hover:underline"
+    >
+      {p.name}
+    </Link>
+  ),
+};
+
+const days = (value: number | null) => (value === null ? "—" : `${Math.round(value)} days`);
+const score = (value: number | null) => (value === null ? "—" : value.toFixed(0));
+
+function partnerColumns(section: SectionDrill["drillSection"]): Column<DrilldownPartner>[] {
+  if (section === "cohort") {
+    return [
+      partnerName,
+      { key: "joined", header: "Joined", cell: (p) => formatDate(p.activatedAt) },
+      {
+        key: "first",
+        header: "First revenue",
+        cell: (p) => (p.firstRevenueAt ? formatDate(p.firstRevenueAt) : "None yet"),
+      },
+      { key: "days", header: "Time to first revenue", align: "right", cell: (p) => days(p.daysToFirstRevenue) },
+    ];
+  }
+  return [
+    partnerName,
+    {
+      key: "health",
+      header: "Health",
+      align: "right",
+      cell: (p) => `${score(p.healthScore)}${p.healthBand ? ` (${p.healthBand})` : ""}`,
+    },
+    {
+      key: "components",
+      header: "Components (weight)",
+      hideOnMobile: true,
+      cell: (p) => (
+        <span className="text-xs text-slate-600">
+          {p.components
+            .filter((c) => c.used)
+            .map((c) => `${capital(c.key)} ${score(c.value)} (${c.weight})`)
+            .join(" · ") || "No data"}
+        </span>
+      ),
+    },
+    {
+      key: "engagement",
+      header: "Engagement now / 90 days before",
+      align: "right",
+      cell: (p) => `${score(p.engagementScore)} / ${score(p.previousEngagementScore)}`,
+    },
+  ];
+}
+
+function accountColumns(currency: string): Column<DrilldownAccount>[] {
+  const money = (value: number) => <span className="tabular-nums">{formatMoney(value, currency, false)}</span>;
+  return [
+    {
+      key: "name",
+      header: "Account",
+      cell: (a) => (
+        <span>
+          <span className="font-medium text-slate-900">{a.name}</span>
+          <span className="block text-xs text-slate-500">{regionLabel(a.region ?? "unknown")}</span>
+        </span>
+      ),
+    },
+    { key: "start", header: "Recurring at start", align: "right", cell: (a) => money(a.startMinor) },
+    { key: "expansion", header: "Expansion", align: "right", hideOnMobile: true, cell: (a) => money(a.expansionMinor) },
+    {
+      key: "losses",
+      header: "Contraction + churn",
+      align: "right",
+      hideOnMobile: true,
+      cell: (a) => money(a.contractionMinor + a.churnMinor),
+    },
+    { key: "end", header: "At the end", align: "right", cell: (a) => money(a.endMinor) },
+    {
+      key: "status",
+      header: "Status",
+      cell: (a) => (a.churned ? <span className="font-medium text-rose-700">Churned</span> : <span>Retained</span>),
+    },
+  ];
+}
+
+function customerColumns(currency: string): Column<DrilldownCustomer>[] {
+  return [
+    {
+      key: "name",
+      header: "Customer",
+      cell: (c) => (
+        <span>
+          <span className="font-medium text-slate-900">{c.name}</span>
+          <span className="block text-xs text-slate-500">
+            {regionLabel(c.region ?? "unknown")} · {c.industry ?? "Unknown industry"}
+          </span>
+        </span>
+      ),
+    },
+    {
+      key: "won",
+      header: "Won in the period",
+      align: "right",
+      cell: (c) => <span className="tabular-nums">{formatMoney(c.wonMinor, currency, false)}</span>,
+    },
+    { key: "deals", header: "Won deals", align: "right", cell: (c) => c.wonDeals },
+    { key: "partner", header: "With a partner", cell: (c) => (c.withPartner ? "Yes" : "No") },
+  ];
+}
+
+function Records({
+  page,
+  title,
+  currency,
+}: {
+  page: SectionDrilldownPage | undefined;
+  title: string;
+  currency: string;
+}) {
+  const empty = <p className="py-6 text-center text-sm text-slate-500">No records behind this figure.</p>;
+  if (page?.kind === "accounts") {
+    return (
+      <DataTable
+        caption={title}
+        columns={accountColumns(currency)}
+        rows={page.items}
+        rowKey={(r) => r.accountId}
+        empty={empty}
+      />
+    );
+  }
+  if (page?.kind === "customers") {
+    return (
+      <DataTable
+        caption={title}
+        columns={customerColumns(currency)}
+        rows={page.items}
+        rowKey={(r) => r.accountId}
+        empty={empty}
+      />
+    );
+  }
+  return (
+    <DataTable
+      caption={title}
+      columns={partnerColumns(page?.section ?? "at_risk")}
+      rows={page?.kind === "partners" ? page.items : undefined}
+      rowKey={(r) => r.partnerId}
+      loading={!page}
+      empty={empty}
+    />
+  );
+}
+
+/** The partners or accounts behind a dashboard section, for the dashboard's current filters. */
+export function SectionDrillDialog({
+  drill,
+  filters,
+  currency,
+  onClose,
+}: {
+  drill: SectionDrill | undefined;
+  filters: DashboardFilters;
+  currency: string;
+  onClose: () => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const query = useQuery({
+    queryKey: ["dashboard-section-records", drill, filters, offset],
+    queryFn: ({ signal }) =>
+      api.sectionRecords(
+        {
+          ...filters,
+          section: drill?.drillSection ?? "at_risk",
+          cohort: drill?.drillCohort,
+          band: drill?.drillBand,
+          side: drill?.drillSide,
+          by: drill?.drillBy,
+          key: drill?.drillKey,
+          limit: LIMIT,
+          offset,
+        },
+        signal,
+      ),
+    enabled: Boolean(drill),
+    placeholderData: keepPreviousData,
+  });
+  const page = query.data;
+  const title = drill ? sectionTitle(drill) : "";
+  const noun = page?.kind === "partners" ? "partner" : page?.kind === "customers" ? "customer" : "account";
+  return (
+    <Dialog
+      open={Boolean(drill)}
+      onClose={() => {
+        setOffset(0);
+        onClose();
+      }}
+      size="lg"
+      title={title}
+      description={
+        page
+          ? `${page.total.toLocaleString("en")} ${noun}${page.total === 1 ? "" : "s"} · ${page.period.from} to ${page.period.to}${page.kind === "partners" ? "" : ` · amounts in ${currency}`}`
+          : "Loading the records behind this figure…"
+      }
+    >
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
+      ) : (
+        <div data-testid="drill-records">
+          {page ? (
+            <p className="mb-3 text-xs text-slate-600" data-testid="drill-model">
+              <span className="font-medium">Model:</span> {page.model}
+            </p>
+          ) : null}
+          <Records page={page} title={title} currency={currency} />
+          <Pagination offset={offset} limit={LIMIT} total={page?.total ?? 0} onChange={setOffset} label="Records" />
+        </div>
+      )}
+    </Dialog>
+  );
+}
