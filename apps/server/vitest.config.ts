@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // Fails tests that run queries concurrently on one connection (a transaction's).
+    setupFiles: ["test/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

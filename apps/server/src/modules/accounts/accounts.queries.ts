@@ -137,10 +137,11 @@ export async function listAccounts(
           (a.name_normalized like ${`${escapeLike(search.name)}%`}) desc, similarity(a.name_normalized, ${search.name}) desc,
           lower(a.name), a.id`
       : sql`order by ${sortColumns[query.sort]} ${direction} nulls last, a.id ${direction}`;
-  const [page, count] = await Promise.all([
-    db.execute<AccountSqlRow>(selectRecords(where, sql`${order} limit ${query.limit} offset ${query.offset}`)),
-    db.execute<{ total: number }>(sql`select count(*)::int as total from accounts a where ${where}`),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const page = await db.execute<AccountSqlRow>(
+    selectRecords(where, sql`${order} limit ${query.limit} offset ${query.offset}`),
+  );
+  const count = await db.execute<{ total: number }>(sql`select count(*)::int as total from accounts a where ${where}`);
   return { items: page.rows.map(toRecord), total: Number(count.rows[0]?.total ?? 0) };
 }
 

@@ -22,14 +22,13 @@ export async function partnerAgreementStatuses(
 ): Promise<PartnerAgreementStatus[]> {
   const programIds = await partnerProgramIds(db, workspaceId, partnerId);
   const records = await loadAgreements(db, workspaceId, { programIds });
-  const [versions, acceptances] = await Promise.all([
-    versionsOf(
-      db,
-      workspaceId,
-      records.map((r) => r.id),
-    ),
-    loadAcceptances(db, workspaceId, { partnerId }),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const versions = await versionsOf(
+    db,
+    workspaceId,
+    records.map((r) => r.id),
+  );
+  const acceptances = await loadAcceptances(db, workspaceId, { partnerId });
   const items: PartnerAgreementStatus[] = [];
   for (const record of records) {
     const own = versions.filter((v) => v.agreementId === record.id);

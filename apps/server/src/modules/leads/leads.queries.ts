@@ -105,10 +105,13 @@ export async function findLeadPage(
       : undefined,
     query.q ? ilike(leads.company, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
   );
-  const [rows, totals] = await Promise.all([
-    selectLeads(db).where(where).orderBy(desc(leads.createdAt), desc(leads.id)).limit(query.limit).offset(query.offset),
-    db.select({ n: count() }).from(leads).where(where),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const rows = await selectLeads(db)
+    .where(where)
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const totals = await db.select({ n: count() }).from(leads).where(where);
   return { items: rows.map((r) => toRecord(r, vendorName)), total: Number(totals[0]?.n ?? 0) };
 }
 
@@ -121,25 +124,26 @@ export async function activitiesOf(
     viewer.kind === "partner"
       ? [viewer.partnerId, lead.senderPartnerId, lead.recipientPartnerId].filter((x): x is string => Boolean(x))
       : null;
-  const [activityRows, offerRows] = await Promise.all([
-    db
-      .select({ a: leadActivities, partnerName: partners.name })
-      .from(leadActivities)
-      .leftJoin(
-        partners,
-        and(eq(partners.workspaceId, leadActivities.workspaceId), eq(partners.id, leadActivities.partnerId)),
-      )
-      .where(
-        and(
-          eq(leadActivities.workspaceId, lead.workspaceId),
-          eq(leadActivities.leadId, lead.id),
-          // Partners never learn which other partners were offered the lead.
-          own ? or(isNull(leadActivities.partnerId), inArray(leadActivities.partnerId, own)) : undefined,
-        ),
-      )
-      .orderBy(asc(leadActivities.at), asc(leadActivities.id)),
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const activityRows = await db
+    .select({ a: leadActivities, partnerName: partners.name })
+    .from(leadActivities)
+    .leftJoin(
+      partners,
+      and(eq(partners.workspaceId, leadActivities.workspaceId), eq(partners.id, leadActivities.partnerId)),
+    )
+    .where(
+      and(
+        eq(leadActivities.workspaceId, lead.workspaceId),
+        eq(leadActivities.leadId, lead.id),
+        // Partners never learn which other partners were offered the lead.
+        own ? or(isNull(leadActivities.partnerId), inArray(leadActivities.partnerId, own)) : undefined,
+      ),
+    )
+    .orderBy(asc(leadActivities.at), asc(leadActivities.id));
+  const offerRows =
     viewer.kind === "vendor"
-      ? db
+      ? await db
           .select({ o: leadOffers, partnerName: partners.name })
           .from(leadOffers)
           .innerJoin(
@@ -148,8 +152,7 @@ export async function activitiesOf(
           )
           .where(and(eq(leadOffers.workspaceId, lead.workspaceId), eq(leadOffers.leadId, lead.id)))
           .orderBy(asc(leadOffers.offeredAt))
-      : Promise.resolve([]),
-  ]);
+      : [];
   return {
     activities: activityRows.map(({ a, partnerName }) => ({
       id: a.id,

@@ -110,21 +110,17 @@ export async function routingSettingsOf(db: DbOrTx, workspaceId: string) {
 /** The next partner for this lead by the workspace's routing rule, or null when nobody is left. */
 export async function nextPartnerFor(tx: DbOrTx, lead: LeadRow): Promise<string | null> {
   const settings = await routingSettingsOf(tx, lead.workspaceId);
-  const [eligible, offered] = await Promise.all([
-    tx
-      .select({ partnerId: partners.id, lastOfferedAt: max(leadOffers.offeredAt) })
-      .from(partners)
-      .leftJoin(
-        leadOffers,
-        and(eq(leadOffers.workspaceId, partners.workspaceId), eq(leadOffers.partnerId, partners.id)),
-      )
-      .where(and(eq(partners.workspaceId, lead.workspaceId), inArray(partners.stage, [...routableStages])))
-      .groupBy(partners.id),
-    tx
-      .select({ partnerId: leadOffers.partnerId })
-      .from(leadOffers)
-      .where(and(eq(leadOffers.workspaceId, lead.workspaceId), eq(leadOffers.leadId, lead.id))),
-  ]);
+  // One after the other: routing runs inside the lead's transaction, one query at a time on its connection.
+  const eligible = await tx
+    .select({ partnerId: partners.id, lastOfferedAt: max(leadOffers.offeredAt) })
+    .from(partners)
+    .leftJoin(leadOffers, and(eq(leadOffers.workspaceId, partners.workspaceId), eq(leadOffers.partnerId, partners.id)))
+    .where(and(eq(partners.workspaceId, lead.workspaceId), inArray(partners.stage, [...routableStages])))
+    .groupBy(partners.id);
+  const offered = await tx
+    .select({ partnerId: leadOffers.partnerId })
+    .from(leadOffers)
+    .where(and(eq(leadOffers.workspaceId, lead.workspaceId), eq(leadOffers.leadId, lead.id)));
   const alreadyOffered = new Set(offered.map((o) => o.partnerId));
   if (lead.senderPartnerId) alreadyOffered.add(lead.senderPartnerId);
   return pickNextPartner({

@@ -32,16 +32,15 @@ export async function drilldownPage(db: DbOrTx, workspaceId: string, query: Dril
       query.programId ? eq(metricCostLines.programId, query.programId) : undefined,
       query.partnerId ? eq(metricCostLines.partnerId, query.partnerId) : undefined,
     );
-    const [rows, [count]] = await Promise.all([
-      db
-        .select()
-        .from(metricCostLines)
-        .where(where)
-        .orderBy(asc(metricCostLines.periodStart), asc(metricCostLines.id))
-        .limit(query.limit)
-        .offset(query.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(metricCostLines).where(where),
-    ]);
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const rows = await db
+      .select()
+      .from(metricCostLines)
+      .where(where)
+      .orderBy(asc(metricCostLines.periodStart), asc(metricCostLines.id))
+      .limit(query.limit)
+      .offset(query.offset);
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(metricCostLines).where(where);
     return { kind: "cost_lines", metric: query.metric, items: rows.map(toCostLineRecord), total: count?.n ?? 0 };
   }
   const start = period.start.toISOString();
@@ -56,8 +55,7 @@ export async function drilldownPage(db: DbOrTx, workspaceId: string, query: Dril
     open: sql`f.opened_at < ${end} and (f.closed_at is null or f.closed_at >= ${end}) and ${slice}`,
   };
   const where = sql`f.workspace_id = ${workspaceId} and ${regionSlice(query)} and ${predicates[definition.drill] ?? sql`false`}`;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`
+  const rows = await db.execute(sql`
       select f.opportunity_id, o.name, coalesce(a.name, o.account_name) as account_name, f.outcome, f.amount_minor,
         f.opened_at, f.closed_at, f.cycle_days, f.sourced, f.partner_involved, f.region,
         coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name) order by p.name)
@@ -67,9 +65,8 @@ export async function drilldownPage(db: DbOrTx, workspaceId: string, query: Dril
       left join accounts a on a.workspace_id = f.workspace_id and a.id = f.account_id
       where ${where}
       order by coalesce(f.closed_at, f.opened_at) desc, f.opportunity_id
-      limit ${query.limit} offset ${query.offset}`),
-    db.execute(sql`select count(*)::int as n from metric_deal_facts f where ${where}`),
-  ]);
+      limit ${query.limit} offset ${query.offset}`);
+  const count = await db.execute(sql`select count(*)::int as n from metric_deal_facts f where ${where}`);
   return {
     kind: "deals",
     metric: query.metric,

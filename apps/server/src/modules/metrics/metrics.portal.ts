@@ -49,15 +49,14 @@ export async function benchmarkFor(
   const roles = (row.types as string[]) ?? [];
   const regions = (row.regions as string[]) ?? [];
   const { settings } = await loadMetricContext(db, workspaceId);
-  const [peerRows, figures, engagement] = await Promise.all([
-    db.execute(sql`
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const peerRows = await db.execute(sql`
       select id from partners
       where workspace_id = ${workspaceId} and id <> ${partnerId} and stage in ('active', 'at_risk')
         and types && ${`{${roles.map((r) => `"${r}"`).join(",")}}`}::text[]
-        and regions && ${`{${regions.map((r) => `"${r}"`).join(",")}}`}::text[]`),
-    partnerFiguresIn(db, workspaceId, period),
-    engagementOf(db, workspaceId, settings, period),
-  ]);
+        and regions && ${`{${regions.map((r) => `"${r}"`).join(",")}}`}::text[]`);
+  const figures = await partnerFiguresIn(db, workspaceId, period);
+  const engagement = await engagementOf(db, workspaceId, settings, period);
   const peers = peerRows.rows.map((peer) => String(peer.id));
   const mine = figures.get(partnerId) ?? emptyFigures();
   const of = (id: string) => figures.get(id) ?? emptyFigures();

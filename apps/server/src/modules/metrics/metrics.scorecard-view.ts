@@ -84,10 +84,9 @@ export async function partnerScorecardView(
   const card = await buildScorecard(db, workspaceId, partnerId, query);
   const period = resolvePeriod(query);
   const previous = previousPeriod(period);
-  const [tiers, benchmark] = await Promise.all([
-    tierProgress(db, workspaceId, partnerId),
-    benchmarkFor(db, workspaceId, partnerId, period),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const tiers = await tierProgress(db, workspaceId, partnerId);
+  const benchmark = await benchmarkFor(db, workspaceId, partnerId, period);
   const now = card.metrics;
   const before = card.previous;
   const months = `closed ${period.from} to ${period.to}, whole months`;

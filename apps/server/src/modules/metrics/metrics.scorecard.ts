@@ -156,28 +156,32 @@ export async function buildScorecard(
   const previous = previousPeriod(period);
   const trendStart = new Date(Date.UTC(period.end.getUTCFullYear(), period.end.getUTCMonth() - 11, 1));
   const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
-  const [figures, before, pipeline, engagementNow, engagementBefore, partnerIds, trend, tiers] = await Promise.all([
-    partnerFiguresIn(db, workspaceId, period),
-    partnerFiguresIn(db, workspaceId, previous),
-    openPipeline(db, workspaceId, period),
-    workspaceEngagement(db, workspaceId, settings, period.end),
-    workspaceEngagement(db, workspaceId, settings, new Date(period.end.getTime() - 30 * DAY_MS)),
-    db.execute(sql`select id from partners where workspace_id = ${workspaceId}`),
-    db.execute(sql`
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const figures = await partnerFiguresIn(db, workspaceId, period);
+  const before = await partnerFiguresIn(db, workspaceId, previous);
+  const pipeline = await openPipeline(db, workspaceId, period);
+  const engagementNow = await workspaceEngagement(db, workspaceId, settings, period.end);
+  const engagementBefore = await workspaceEngagement(
+    db,
+    workspaceId,
+    settings,
+    new Date(period.end.getTime() - 30 * DAY_MS),
+  );
+  const partnerIds = await db.execute(sql`select id from partners where workspace_id = ${workspaceId}`);
+  const trend = await db.execute(sql`
       select m.month::text as month, m.won, m.lost, m.sourced_minor::float8 as sourced, m.influenced_minor::float8 as influenced,
         m.attributed_minor as attributed, m.touchpoints
       from metric_partner_months m
       where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
         and m.month >= ${trendStart.toISOString().slice(0, 10)} and m.month <= ${period.to}
-      order by m.month`),
-    db.execute(sql`
+      order by m.month`);
+  const tiers = await db.execute(sql`
       select g.id as program_id, g.name as program_name, t.id as tier_id, t.name as tier_name
       from program_memberships m
       join programs g on g.workspace_id = m.workspace_id and g.id = m.program_id
       left join tiers t on t.workspace_id = m.workspace_id and t.id = m.tier_id
       where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
-      order by g.name`),
-  ]);
+      order by g.name`);
   const ids = partnerIds.rows.map((row) => String(row.id));
   const provider = reciprocityProvider();
   const shared = provider

@@ -47,24 +47,23 @@ async function loadTemplates(db: DbOrTx, workspaceId: string, filter: { id?: str
     .orderBy(asc(programs.name), asc(journeyTemplates.createdAt));
   const ids = rows.map((r) => r.template.id);
   if (ids.length === 0) return [];
-  const [steps, active] = await Promise.all([
-    db
-      .select()
-      .from(journeySteps)
-      .where(and(eq(journeySteps.workspaceId, workspaceId), inArray(journeySteps.templateId, ids)))
-      .orderBy(asc(journeySteps.position)),
-    db
-      .select({ templateId: partnerJourneys.templateId, n: sql<number>`count(*)::int` })
-      .from(partnerJourneys)
-      .where(
-        and(
-          eq(partnerJourneys.workspaceId, workspaceId),
-          inArray(partnerJourneys.templateId, ids),
-          isNull(partnerJourneys.completedAt),
-        ),
-      )
-      .groupBy(partnerJourneys.templateId),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const steps = await db
+    .select()
+    .from(journeySteps)
+    .where(and(eq(journeySteps.workspaceId, workspaceId), inArray(journeySteps.templateId, ids)))
+    .orderBy(asc(journeySteps.position));
+  const active = await db
+    .select({ templateId: partnerJourneys.templateId, n: sql<number>`count(*)::int` })
+    .from(partnerJourneys)
+    .where(
+      and(
+        eq(partnerJourneys.workspaceId, workspaceId),
+        inArray(partnerJourneys.templateId, ids),
+        isNull(partnerJourneys.completedAt),
+      ),
+    )
+    .groupBy(partnerJourneys.templateId);
   return rows.map(
     ({ template, programName, defaultJourneyId }): JourneyTemplateRecord => ({
       id: template.id,

@@ -187,14 +187,13 @@ export async function findPartnerPage(
   page: PartnerPageRequest,
 ): Promise<{ items: PartnerRecord[]; total: number }> {
   const where = partnerFilterWhere(workspaceId, filters);
-  const [rows, [count]] = await Promise.all([
-    selectRecords(db)
-      .where(where)
-      .orderBy(...orderBy(sort))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(partners).where(where),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const rows = await selectRecords(db)
+    .where(where)
+    .orderBy(...orderBy(sort))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(partners).where(where);
   return { items: rows.map(toPartnerRecord), total: count?.n ?? 0 };
 }
 

@@ -37,10 +37,9 @@ export async function programStandings(
     from: windowStart(now, program.tierWindowMonths),
     to: now,
   };
-  const [metrics, checks] = await Promise.all([
-    collectTierMetrics(db, query, metricsUsed(list)),
-    collectManualChecks(db, program.workspaceId, partnerIds),
-  ]);
+  // One after the other: evaluation runs inside a transaction, one query at a time on its connection.
+  const metrics = await collectTierMetrics(db, query, metricsUsed(list));
+  const checks = await collectManualChecks(db, program.workspaceId, partnerIds);
   const standings = new Map(
     partnerIds.map((id) => [id, { metrics: metrics.get(id) ?? {}, checks: checks.get(id) ?? new Set<string>() }]),
   );
@@ -66,13 +65,12 @@ export async function evaluateProgramTiers(
   if (members.length === 0) return result;
   const scope = (table: typeof tierEvaluations | typeof tierProposals) =>
     and(eq(table.workspaceId, program.workspaceId), eq(table.programId, program.id));
-  const [evaluations, pending] = await Promise.all([
-    tx.select().from(tierEvaluations).where(scope(tierEvaluations)),
-    tx
-      .select()
-      .from(tierProposals)
-      .where(and(scope(tierProposals), eq(tierProposals.status, "pending"))),
-  ]);
+  // One after the other: `tx` is a transaction, whose connection runs one query at a time.
+  const evaluations = await tx.select().from(tierEvaluations).where(scope(tierEvaluations));
+  const pending = await tx
+    .select()
+    .from(tierProposals)
+    .where(and(scope(tierProposals), eq(tierProposals.status, "pending")));
   const clockOf = new Map(evaluations.map((row) => [row.partnerId, row.shortfallSince]));
   const pendingOf = new Map(pending.map((row) => [row.partnerId, row]));
   const audits: AuditEntry[] = [];

@@ -18,23 +18,22 @@ async function assertPartner(db: DbOrTx, workspaceId: string, partnerId: string)
 }
 
 async function readSignals(db: DbOrTx, workspaceId: string, partnerId: string): Promise<PartnerSignals> {
-  const [signals, tierRows] = await Promise.all([
-    db
-      .select()
-      .from(partnerManualSignals)
-      .where(and(eq(partnerManualSignals.workspaceId, workspaceId), eq(partnerManualSignals.partnerId, partnerId)))
-      .orderBy(asc(partnerManualSignals.key)),
-    db
-      .select({ tier: tiers, programName: programs.name })
-      .from(programMemberships)
-      .innerJoin(
-        programs,
-        and(eq(programs.workspaceId, programMemberships.workspaceId), eq(programs.id, programMemberships.programId)),
-      )
-      .innerJoin(tiers, and(eq(tiers.workspaceId, programs.workspaceId), eq(tiers.programId, programs.id)))
-      .where(and(eq(programMemberships.workspaceId, workspaceId), eq(programMemberships.partnerId, partnerId)))
-      .orderBy(asc(programs.name), asc(tiers.rank)),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const signals = await db
+    .select()
+    .from(partnerManualSignals)
+    .where(and(eq(partnerManualSignals.workspaceId, workspaceId), eq(partnerManualSignals.partnerId, partnerId)))
+    .orderBy(asc(partnerManualSignals.key));
+  const tierRows = await db
+    .select({ tier: tiers, programName: programs.name })
+    .from(programMemberships)
+    .innerJoin(
+      programs,
+      and(eq(programs.workspaceId, programMemberships.workspaceId), eq(programs.id, programMemberships.programId)),
+    )
+    .innerJoin(tiers, and(eq(tiers.workspaceId, programs.workspaceId), eq(tiers.programId, programs.id)))
+    .where(and(eq(programMemberships.workspaceId, workspaceId), eq(programMemberships.partnerId, partnerId)))
+    .orderBy(asc(programs.name), asc(tiers.rank));
   const checks = tierRows.flatMap(({ tier, programName }) =>
     parseTier(tier).manualChecks.map((check) => ({
       key: `check:${check.key}`,

@@ -88,20 +88,19 @@ async function resolve(
   const distinct = (pick: (v: TouchpointImportRow) => string | undefined) => [
     ...new Set(rows.flatMap((r) => (pick(r.value) ? [pick(r.value) as string] : []))),
   ];
-  const [partners, opportunities, accounts] = await Promise.all([
-    db.execute<{ ref: string; id: string }>(sql`
+  // One after the other: the import resolves inside its transaction, whose connection runs one query at a time.
+  const partners = await db.execute<{ ref: string; id: string }>(sql`
       select r.ref, min(p.id::text) as id from unnest(${sql.param(distinct((v) => v.partner))}::text[]) as r(ref)
       join partners p on p.workspace_id = ${workspaceId}::uuid and (p.id::text = r.ref or lower(p.name) = lower(r.ref))
-      group by r.ref having count(distinct p.id) = 1`),
-    db.execute<{ ref: string; id: string; closed_at: Date | null }>(sql`
+      group by r.ref having count(distinct p.id) = 1`);
+  const opportunities = await db.execute<{ ref: string; id: string; closed_at: Date | null }>(sql`
       select o.external_id as ref, o.id, o.closed_at from opportunities o
-      where o.workspace_id = ${workspaceId}::uuid and o.external_id = any(${sql.param(distinct((v) => v.opportunity))}::text[])`),
-    db.execute<{ ref: string; id: string }>(sql`
+      where o.workspace_id = ${workspaceId}::uuid and o.external_id = any(${sql.param(distinct((v) => v.opportunity))}::text[])`);
+  const accounts = await db.execute<{ ref: string; id: string }>(sql`
       select r.ref, min(a.id::text) as id from unnest(${sql.param(distinct((v) => v.account))}::text[]) as r(ref)
       join accounts a on a.workspace_id = ${workspaceId}::uuid
       and (a.id::text = r.ref or a.external_id = r.ref or lower(a.name) = lower(r.ref))
-      group by r.ref having count(distinct a.id) = 1`),
-  ]);
+      group by r.ref having count(distinct a.id) = 1`);
   return {
     partners: new Map(partners.rows.map((r) => [r.ref, r.id])),
     opportunities: new Map(

@@ -11,10 +11,9 @@ export async function loadPortalTouchpoints(
   query: { opportunityId?: string | undefined; limit: number; offset: number },
 ) {
   const filter = { partnerId, opportunityId: query.opportunityId, includeVoided: true };
-  const [records, total] = await Promise.all([
-    loadTouchpointRecords(db, workspaceId, filter, { limit: query.limit, offset: query.offset }),
-    countTouchpoints(db, workspaceId, filter),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const records = await loadTouchpointRecords(db, workspaceId, filter, { limit: query.limit, offset: query.offset });
+  const total = await countTouchpoints(db, workspaceId, filter);
   return {
     items: records.map((t) => ({
       id: t.id,
