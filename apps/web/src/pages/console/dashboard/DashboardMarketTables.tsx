@@ -31,7 +31,11 @@ export function PenetrationTable({
       header: by === "region" ? "Region" : "Industry",
       cell: (r) =>
         by === "region" && r.key !== "unknown" ? (
-          <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => onRegion(r.key)}>
+          <button
+            type="button"
+            className="text-left font-medium text-brand-700 hover:underline"
+            onClick={() => onRegion(r.key)}
+          >
             {regionLabel(r.key)}
           </button>
         ) : by === "region" ? (
