@@ -107,6 +107,16 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
+    // Lead sharing opens the leads exchanged with the partner.
+    const leadsButton = page.getByRole("button", { name: /^Leads exchanged with .*: show them$/ }).first();
+    await leadsButton.click();
+    await page.waitForURL(/drillLeads=/);
+    await dialog.getByRole("heading", { name: /^Leads exchanged with / }).waitFor();
+    await dialog.getByTestId("drill-records").locator("tbody tr").first().waitFor();
+    await dialog.getByText(/leads? · all time/).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
     // The other metrics of the engine are on the page too.
     for (const name of [
       "Market penetration",
