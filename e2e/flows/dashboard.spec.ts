@@ -89,6 +89,34 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
+    // CLTV and retention open the accounts of their cohort, with their revenue and churn.
+    await page
+      .getByTestId("cltv")
+      .getByRole("button", { name: /partner-attached accounts: show them/ })
+      .click();
+    await page.waitForURL(/drillSide=partner/);
+    await dialog.getByRole("heading", { name: "Partner-attached accounts" }).waitFor();
+    const accountRows = dialog.getByTestId("drill-records").locator("tbody tr");
+    await accountRows.first().waitFor();
+    assert.match((await accountRows.first().textContent()) ?? "", /Retained|Churned/);
+    assert.match(
+      (await dialog.getByTestId("drill-model").textContent()) ?? "",
+      /recurring revenue before \d{4}-\d{2}-\d{2}/,
+    );
+    await saveScreenshot(page, t, "drill-retention");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    // Lead sharing opens the leads exchanged with the partner.
+    const leadsButton = page.getByRole("button", { name: /^Leads exchanged with .*: show them$/ }).first();
+    await leadsButton.click();
+    await page.waitForURL(/drillLeads=/);
+    await dialog.getByRole("heading", { name: /^Leads exchanged with / }).waitFor();
+    await dialog.getByTestId("drill-records").locator("tbody tr").first().waitFor();
+    await dialog.getByText(/leads? · all time/).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
     // The other metrics of the engine are on the page too.
     for (const name of [
       "Market penetration",

@@ -40,7 +40,7 @@ export const sectionDrilldownQuery = metricFilters
     }),
   )
   .superRefine((value, ctx) => {
-    for (const field of required[value.section]) {
+    for (const field of required[value.section] ?? []) {
       if (value[field] === undefined) {
         ctx.addIssue({ code: "custom", path: [field], message: `Required for the ${value.section} drill-down` });
       }

@@ -117,6 +117,11 @@ export const regionLabels: Record<Region, string> = {
   africa: "Africa",
 };
 
+/** A region as people read it: a known key's label, any other (free-text) region as written. */
+export function regionLabelOf(value: string): string {
+  return regionLabels[value as Region] ?? value;
+}
+
 export const customFieldTypes = ["text", "number", "date", "select"] as const;
 export const customFieldType = z.enum(customFieldTypes);
 export type CustomFieldType = z.infer<typeof customFieldType>;

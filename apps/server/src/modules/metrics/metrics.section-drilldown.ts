@@ -66,7 +66,7 @@ async function partners(
 ): Promise<{ model: string; total: number; items: DrilldownPartner[] }> {
   const end = period.end.toISOString();
   const live = sql`h.stage in ('active', 'at_risk')`;
-  const refreshed = `read model of ${day(context.refreshedAt)}`;
+  const refreshed = `read-model refresh of ${day(context.refreshedAt)}`;
   const { green, yellow } = context.settings.healthBands;
   let predicate: SQL;
   let order: SQL;
@@ -76,16 +76,16 @@ async function partners(
     predicate = sql`h.activated_at >= ${end}::timestamptz - interval '24 months' and h.activated_at < ${end}
       and to_char(h.activated_at at time zone 'UTC', 'YYYY-MM') = ${query.cohort ?? ""}`;
     order = sql`h.activated_at, p.name, h.partner_id`;
-    model = `Partners activated in ${query.cohort}; first revenue is the first won partner-involved deal closed by ${period.to} (${refreshed})`;
+    model = `Partners activated in ${query.cohort}; first revenue is the first won partner-involved deal closed by ${period.to} (as of the ${refreshed})`;
   } else if (query.section === "health_band") {
     predicate = sql`${live} and h.health_band = ${query.band ?? ""}`;
     order = sql`h.health_score desc nulls last, p.name, h.partner_id`;
-    model = `Ecosystem health of active and at-risk partners at the ${refreshed}: weighted revenue rank, engagement and pipeline rank; green ≥ ${green}, yellow ≥ ${yellow}`;
+    model = `Ecosystem health of active and at-risk partners as of the ${refreshed}: weighted revenue rank, engagement and pipeline rank; green ≥ ${green}, yellow ≥ ${yellow}`;
   } else {
     predicate = sql`${live} and h.previous_engagement_score >= ${AT_RISK_MIN_PREVIOUS}
       and h.engagement_score <= h.previous_engagement_score * ${AT_RISK_RATIO}`;
     order = sql`h.engagement_score / h.previous_engagement_score, h.previous_engagement_score desc, p.name, h.partner_id`;
-    model = `Engagement at the ${refreshed} fell to two thirds or less of its score 90 days earlier (from at least ${AT_RISK_MIN_PREVIOUS})`;
+    model = `Engagement as of the ${refreshed} fell to two thirds or less of its score 90 days earlier (from at least ${AT_RISK_MIN_PREVIOUS})`;
   }
   const from = sql`select h.*, p.name from metric_partner_health h
     join partners p on p.workspace_id = h.workspace_id and p.id = h.partner_id

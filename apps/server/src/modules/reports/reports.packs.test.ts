@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { inflateRawSync, inflateSync } from "node:zlib";
 import type { BoardPack } from "@symbiont/contracts";
+import { sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
@@ -166,6 +167,32 @@ describe("table exports", () => {
     expect(sheet).toMatch(/<c r="E2"><v>600<\/v><\/c>/);
     expect(sheet).toMatch(/<c r="E3"><v>1000<\/v><\/c>/);
     expect(files.get("xl/workbook.xml")).toContain('name="Evidence  partner-involved');
+  });
+
+  it("exports region keys as the labels the page shows", async () => {
+    const setRegion = async (from: string, to: string) => {
+      await harness.database.db.execute(
+        sql`update accounts set region = ${to} where workspace_id = ${world.workspaceId} and region = ${from}`,
+      );
+      await refreshReadModels(harness.database, world.workspaceId);
+    };
+    await setRegion("NA", "north_america");
+    try {
+      const response = await get(
+        "/api/console/dashboard/export?table=regions&format=csv&from=2026-01-01&to=2026-06-30",
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const regions = response.body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]);
+      // Free-text regions stay as written; a known key reads as its label.
+      expect(regions.sort()).toEqual(["EMEA", "North America"]);
+    } finally {
+      await setRegion("north_america", "NA");
+    }
   });
 
   it("names the field of an unknown table", async () => {

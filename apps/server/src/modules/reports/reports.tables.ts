@@ -1,4 +1,10 @@
-import type { Dashboard, DashboardRecord, DashboardTable, PenetrationRow } from "@symbiont/contracts";
+import {
+  type Dashboard,
+  type DashboardRecord,
+  type DashboardTable,
+  type PenetrationRow,
+  regionLabelOf,
+} from "@symbiont/contracts";
 
 export type Cell = string | number | null;
 
@@ -85,7 +91,7 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
         "Win rate",
       ],
       rows: d.regions.map((r) => [
-        r.region,
+        regionLabelOf(r.region),
         money(r.partnerWonMinor),
         money(r.directWonMinor),
         r.wonDeals,
@@ -99,7 +105,14 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
       columns: ["Partner role", `Sourced (${c})`, `Attributed credit (${c})`],
       rows: d.flow.map((f) => [f.role, money(f.sourcedMinor), money(f.influencedMinor)]),
     },
-    penetrationTable("penetration-region", "Market penetration by region", "Region", d.penetration.byRegion, c),
+    penetrationTable(
+      "penetration-region",
+      "Market penetration by region",
+      "Region",
+      d.penetration.byRegion,
+      c,
+      regionLabelOf,
+    ),
     penetrationTable("penetration-industry", "Market penetration by industry", "Industry", d.penetration.byIndustry, c),
     {
       name: "cohorts",
@@ -120,7 +133,7 @@ export function dashboardTablesOf(d: Dashboard, evidence: DashboardRecord[] = []
       rows: evidence.map((r) => [
         r.name,
         r.accountName,
-        r.region,
+        r.region === null ? null : regionLabelOf(r.region),
         r.closedAt?.slice(0, 10) ?? null,
         money(r.amountMinor),
         r.sourced ? "yes" : "no",
@@ -136,6 +149,7 @@ function penetrationTable(
   keyHeader: string,
   rows: PenetrationRow[],
   c: string,
+  label: (key: string) => string = (key) => key,
 ): ReportTable {
   return {
     name,
@@ -150,7 +164,7 @@ function penetrationTable(
       `With a partner (${c})`,
     ],
     rows: rows.map((r) => [
-      r.key,
+      label(r.key),
       r.customers,
       r.withPartner,
       r.withoutPartner,

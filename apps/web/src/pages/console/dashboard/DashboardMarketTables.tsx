@@ -31,7 +31,11 @@ export function PenetrationTable({
       header: by === "region" ? "Region" : "Industry",
       cell: (r) =>
         by === "region" && r.key !== "unknown" ? (
-          <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => onRegion(r.key)}>
+          <button
+            type="button"
+            className="text-left font-medium text-brand-700 hover:underline"
+            onClick={() => onRegion(r.key)}
+          >
             {regionLabel(r.key)}
           </button>
         ) : by === "region" ? (
@@ -134,7 +138,13 @@ export function CohortTable({ dashboard, onSection }: { dashboard: Dashboard; on
   );
 }
 
-export function ReciprocityTable({ dashboard }: { dashboard: Dashboard }) {
+export function ReciprocityTable({
+  dashboard,
+  onLeads,
+}: {
+  dashboard: Dashboard;
+  onLeads: (partner: { id: string; name: string }) => void;
+}) {
   if (dashboard.reciprocity === null) {
     return <p className="px-5 py-4 text-sm text-slate-500">Lead sharing appears once leads are recorded.</p>;
   }
@@ -152,8 +162,32 @@ export function ReciprocityTable({ dashboard }: { dashboard: Dashboard }) {
         </Link>
       ),
     },
-    { key: "sent", header: "Leads sent to them", align: "right", cell: (r) => r.sentToPartner },
-    { key: "received", header: "Leads from them", align: "right", cell: (r) => r.receivedFromPartner },
+    {
+      key: "sent",
+      header: "Leads sent to them",
+      align: "right",
+      cell: (r) => (
+        <DrillButton
+          label={`Leads exchanged with ${r.name}: show them`}
+          onClick={() => onLeads({ id: r.partnerId, name: r.name })}
+        >
+          {r.sentToPartner}
+        </DrillButton>
+      ),
+    },
+    {
+      key: "received",
+      header: "Leads from them",
+      align: "right",
+      cell: (r) => (
+        <DrillButton
+          label={`Leads ${r.name} sent: show them`}
+          onClick={() => onLeads({ id: r.partnerId, name: r.name })}
+        >
+          {r.receivedFromPartner}
+        </DrillButton>
+      ),
+    },
     {
       key: "ratio",
       header: "Sent ÷ received",

@@ -21,6 +21,7 @@ import { DrillDownDialog } from "./DrillDownDialog";
 import { type DashboardSearch, filtersOf, type SectionDrill, sectionDrillOf } from "./dashboardSearch";
 import { roleLabel } from "./dashboardUi";
 import { HeadlineTiles } from "./HeadlineTiles";
+import { LeadsDrillDialog } from "./LeadsDrillDialog";
 import { SectionDrillDialog } from "./SectionDrillDialog";
 import { TrendChart } from "./TrendChart";
 
@@ -111,7 +112,7 @@ export function DashboardPage() {
               />
             </Card>
           ) : null}
-          <HeadlineTiles dashboard={d} onDrill={(figure) => drill(figure)} />
+          <HeadlineTiles dashboard={d} onDrill={(figure) => drill(figure)} onSection={drillSection} />
           <UpliftCard dashboard={d} onDrill={(figure) => drill(figure)} />
           <Card>
             <CardHeader
@@ -193,7 +194,7 @@ export function DashboardPage() {
               title="Reciprocal lead sharing"
               description="Leads sent to each partner ÷ leads received from it"
             />
-            <ReciprocityTable dashboard={d} />
+            <ReciprocityTable dashboard={d} onLeads={(who) => go({ ...filters, drillLeads: who.id })} />
           </Card>
           <RetentionCard dashboard={d} onSection={drillSection} />
           <BoardPacksCard filters={filters} canGenerate={canGenerate} />
@@ -208,6 +209,17 @@ export function DashboardPage() {
         period={d?.period}
         filters={filters}
         currency={d?.currency ?? "USD"}
+        onClose={() => go(filters)}
+      />
+      <LeadsDrillDialog
+        partner={
+          search.drillLeads
+            ? {
+                id: search.drillLeads,
+                name: d?.reciprocity?.find((r) => r.partnerId === search.drillLeads)?.name ?? "the partner",
+              }
+            : undefined
+        }
         onClose={() => go(filters)}
       />
       <SectionDrillDialog

@@ -156,7 +156,7 @@ export function RegionTable({
         ) : (
           <button
             type="button"
-            className="font-medium text-brand-700 hover:underline"
+            className="text-left font-medium text-brand-700 hover:underline"
             onClick={() => onRegion(r.region)}
             aria-label={`Filter the page by ${regionLabel(r.region)}`}
           >

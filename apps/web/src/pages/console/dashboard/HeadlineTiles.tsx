@@ -1,15 +1,26 @@
 import type { Dashboard, DrillFigure, HeadlineFigure } from "@symbiont/contracts";
 import { cn } from "../../../lib/format";
+import type { SectionDrill } from "./dashboardSearch";
 import { describeChange, formatFigure } from "./dashboardUi";
+
+/** Retention figures have no deals behind them: they open the accounts of their cohort instead. */
+const accountDrills: Record<string, SectionDrill> = {
+  nrr_partner: { drillSection: "retention", drillSide: "partner" },
+  grr_partner: { drillSection: "retention", drillSide: "partner" },
+  nrr_other: { drillSection: "retention", drillSide: "other" },
+  grr_other: { drillSection: "retention", drillSide: "other" },
+};
 
 function Tile({
   figure,
   currency,
   onDrill,
+  onSection,
 }: {
   figure: HeadlineFigure;
   currency: string;
   onDrill: (drill: DrillFigure) => void;
+  onSection: (drill: SectionDrill) => void;
 }) {
   const change = describeChange(figure.change);
   const body = (
@@ -37,6 +48,23 @@ function Tile({
     </>
   );
   const classes = "flex h-full flex-col rounded-xl border border-slate-200 bg-white p-4 text-left shadow-card";
+  const accounts = accountDrills[figure.key];
+  if (!figure.drill && accounts) {
+    return (
+      <button
+        type="button"
+        className={cn(
+          classes,
+          "transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-brand-500",
+        )}
+        onClick={() => onSection(accounts)}
+        data-testid={`figure-${figure.key}`}
+        aria-label={`${figure.label}: ${formatFigure(figure.unit, figure.value, currency)}, ${change.text}. Show the accounts behind it`}
+      >
+        {body}
+      </button>
+    );
+  }
   if (!figure.drill) {
     return (
       <div className={classes} data-testid={`figure-${figure.key}`}>
@@ -62,12 +90,20 @@ function Tile({
 }
 
 /** The headline figures; each drillable one opens the records behind it. */
-export function HeadlineTiles({ dashboard, onDrill }: { dashboard: Dashboard; onDrill: (drill: DrillFigure) => void }) {
+export function HeadlineTiles({
+  dashboard,
+  onDrill,
+  onSection,
+}: {
+  dashboard: Dashboard;
+  onDrill: (drill: DrillFigure) => void;
+  onSection: (drill: SectionDrill) => void;
+}) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label="Headline figures">
       {dashboard.headline.map((figure) => (
         <li key={figure.key}>
-          <Tile figure={figure} currency={dashboard.currency} onDrill={onDrill} />
+          <Tile figure={figure} currency={dashboard.currency} onDrill={onDrill} onSection={onSection} />
         </li>
       ))}
     </ul>

@@ -99,7 +99,7 @@ function partnerColumns(section: SectionDrill["drillSection"]): Column<Drilldown
 }
 
 function accountColumns(currency: string): Column<DrilldownAccount>[] {
-  const money = (value: number) => <span className="tabular-nums">{formatMoney(value, currency, false)}</span>;
+  const money = (value: number) => <span className="tabular-nums">{formatMoney(value, currency)}</span>;
   return [
     {
       key: "name",

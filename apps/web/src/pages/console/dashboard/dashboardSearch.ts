@@ -27,6 +27,8 @@ export interface DashboardSearch extends DashboardFilters, Partial<SectionDrill>
   drillPartner?: string;
   drillRegion?: string;
   drillMonth?: string;
+  /** A reciprocal-lead-sharing row: the partner whose leads are shown. */
+  drillLeads?: string;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,6 +50,7 @@ export function parseDashboardSearch(raw: Record<string, unknown>): DashboardSea
   const drill = text("drill");
   if ((headlineMetricKeys as readonly string[]).includes(drill)) search.drill = drill as DrillFigure;
   if (uuid.test(text("drillPartner"))) search.drillPartner = text("drillPartner");
+  if (uuid.test(text("drillLeads"))) search.drillLeads = text("drillLeads");
   const drillRegion = text("drillRegion");
   if (drillRegion && drillRegion.length <= 60) search.drillRegion = drillRegion;
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text("drillMonth"))) search.drillMonth = text("drillMonth");
@@ -74,6 +77,7 @@ export function filtersOf(search: DashboardSearch): DashboardFilters {
     drillPartner: _partner,
     drillRegion: _region,
     drillMonth: _month,
+    drillLeads: _leads,
     drillSection: _section,
     drillCohort: _cohort,
     drillBand: _band,

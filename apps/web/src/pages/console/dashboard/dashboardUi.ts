@@ -1,4 +1,4 @@
-import { type FigureUnit, type Region, regionLabels } from "@symbiont/contracts";
+import { type FigureUnit, regionLabelOf } from "@symbiont/contracts";
 
 export function formatMoney(minor: number | null | undefined, currency: string, compact = true): string {
   if (minor === null || minor === undefined) return "—";
@@ -40,8 +40,7 @@ export function describeChange(change: number | null): { text: string; direction
 }
 
 /** A region key as people read it (`north_america` → North America); free-text regions show as typed. */
-export const regionLabel = (region: string) =>
-  region === "unknown" ? "Unknown region" : (regionLabels[region as Region] ?? region);
+export const regionLabel = (region: string) => (region === "unknown" ? "Unknown region" : regionLabelOf(region));
 
 export const roleLabel = (role: string) =>
   role === "unspecified" ? "Role not set" : role.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());

@@ -2,7 +2,7 @@ import {
   type PartnerStage,
   partnerStageLabels,
   partnerTypeLabels,
-  type Region,
+  regionLabelOf,
   regionLabels,
   regions,
 } from "@symbiont/contracts";
@@ -12,9 +12,7 @@ import { api } from "../../../lib/api";
 
 export const regionOptions = regions.map((value) => ({ value, label: regionLabels[value] }));
 
-export function regionLabel(value: string): string {
-  return regionLabels[value as Region] ?? value;
-}
+export const regionLabel = regionLabelOf;
 
 export function typeLabel(value: string): string {
   return partnerTypeLabels[value as keyof typeof partnerTypeLabels] ?? value;
