@@ -126,6 +126,12 @@ export const metricDealFacts = pgTable(
     index("metric_deal_facts_closed_idx").on(t.workspaceId, t.closedAt),
     index("metric_deal_facts_opened_idx").on(t.workspaceId, t.openedAt),
     index("metric_deal_facts_partners_idx").using("gin", t.partnerIds),
+    // Drill-down pages list deals newest first.
+    index("metric_deal_facts_recent_idx").on(
+      t.workspaceId,
+      sql`coalesce(${t.closedAt}, ${t.openedAt}) desc`,
+      t.opportunityId,
+    ),
   ],
 );
 

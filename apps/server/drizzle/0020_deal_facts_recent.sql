@@ -1,0 +1,1 @@
+CREATE INDEX "metric_deal_facts_recent_idx" ON "metric_deal_facts" USING btree ("workspace_id",coalesce("closed_at", "opened_at") desc,"opportunity_id");
