@@ -55,9 +55,9 @@ export async function benchmarkFor(
       where workspace_id = ${workspaceId} and id <> ${partnerId} and stage in ('active', 'at_risk')
         and types && ${`{${roles.map((r) => `"${r}"`).join(",")}}`}::text[]
         and regions && ${`{${regions.map((r) => `"${r}"`).join(",")}}`}::text[]`);
-  const figures = await partnerFiguresIn(db, workspaceId, period);
-  const engagement = await engagementOf(db, workspaceId, settings, period);
   const peers = peerRows.rows.map((peer) => String(peer.id));
+  const figures = await partnerFiguresIn(db, workspaceId, period, [partnerId, ...peers]);
+  const engagement = await engagementOf(db, workspaceId, settings, period);
   const mine = figures.get(partnerId) ?? emptyFigures();
   const of = (id: string) => figures.get(id) ?? emptyFigures();
   const metric = (

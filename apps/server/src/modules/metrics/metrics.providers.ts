@@ -76,7 +76,8 @@ export interface ReciprocityRow {
 
 export type ReciprocityProvider = (
   db: DbOrTx,
-  query: { workspaceId: string; from: Date; to: Date },
+  /** `partnerId`: only that partner's row is needed (a scorecard), so only its leads are read. */
+  query: { workspaceId: string; from: Date; to: Date; partnerId?: string },
 ) => Promise<Map<string, ReciprocityRow>>;
 
 let reciprocity: ReciprocityProvider | null = null;

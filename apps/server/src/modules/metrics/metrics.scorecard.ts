@@ -11,11 +11,12 @@ import {
   timeToFirstRevenue,
   winRate,
 } from "./formulas";
-import { workspaceEngagement } from "./metrics.engagement";
+import { type EngagementResult, workspaceEngagement } from "./metrics.engagement";
 import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { engagementSignals, reciprocityProvider } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
+import { cachedView, viewKey } from "./metrics.view-cache";
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 const DAY_MS = 86_400_000;
@@ -36,13 +37,17 @@ export async function partnerFiguresIn(
   db: DbOrTx,
   workspaceId: string,
   period: Period,
+  /** Only these partners (a peer group); every partner when omitted. */
+  only?: readonly string[],
 ): Promise<Map<string, PartnerFigures>> {
+  const subset = only ? sql`and m.partner_id = any(${`{${only.join(",")}}`}::uuid[])` : sql``;
   const result = await db.execute(sql`
     select m.partner_id, sum(m.won)::int as won, sum(m.lost)::int as lost, sum(m.won_cycle_days) as cycle,
       sum(m.sourced_minor)::float8 as sourced, sum(m.influenced_minor)::float8 as influenced,
       sum(m.attributed_minor)::float8 as attributed, sum(m.touchpoints)::int as touchpoints
     from metric_partner_months m
     where m.workspace_id = ${workspaceId} and m.month >= date_trunc('month', ${period.from}::date)::date and m.month <= ${period.to}
+      ${subset}
     group by m.partner_id`);
   return new Map(
     result.rows.map((row) => {
@@ -156,18 +161,13 @@ export async function buildScorecard(
   const previous = previousPeriod(period);
   const trendStart = new Date(Date.UTC(period.end.getUTCFullYear(), period.end.getUTCMonth() - 11, 1));
   const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
-  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
-  const figures = await partnerFiguresIn(db, workspaceId, period);
-  const before = await partnerFiguresIn(db, workspaceId, previous);
-  const pipeline = await openPipeline(db, workspaceId, period);
-  const engagementNow = await workspaceEngagement(db, workspaceId, settings, period.end);
-  const engagementBefore = await workspaceEngagement(
+  const { figures, before, pipeline, engagementNow, engagementBefore, ids } = await partnerPopulation(
     db,
     workspaceId,
     settings,
-    new Date(period.end.getTime() - 30 * DAY_MS),
+    period,
+    previous,
   );
-  const partnerIds = await db.execute(sql`select id from partners where workspace_id = ${workspaceId}`);
   const trend = await db.execute(sql`
       select m.month::text as month, m.won, m.lost, m.sourced_minor::float8 as sourced, m.influenced_minor::float8 as influenced,
         m.attributed_minor as attributed, m.touchpoints
@@ -182,10 +182,9 @@ export async function buildScorecard(
       left join tiers t on t.workspace_id = m.workspace_id and t.id = m.tier_id
       where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
       order by g.name`);
-  const ids = partnerIds.rows.map((row) => String(row.id));
   const provider = reciprocityProvider();
   const shared = provider
-    ? (await provider(db, { workspaceId, from: period.start, to: period.end })).get(partnerId)
+    ? (await provider(db, { workspaceId, from: period.start, to: period.end, partnerId })).get(partnerId)
     : undefined;
   const mine = engagementNow.get(partnerId) ?? { score: 0, components: {} };
   const registered = engagementSignals();
@@ -250,4 +249,60 @@ export async function getPartnerScorecard(
 ): Promise<MetricScorecard> {
   assertCanReadMetrics(ctx.actor);
   return buildScorecard(ctx.database.db, ctx.actor.workspaceId, partnerId, filters);
+}
+
+interface PartnerPopulation {
+  figures: Map<string, PartnerFigures>;
+  before: Map<string, PartnerFigures>;
+  pipeline: Map<string, number>;
+  engagementNow: Map<string, EngagementResult>;
+  engagementBefore: Map<string, EngagementResult>;
+  ids: string[];
+}
+
+/**
+ * What every partner's health and engagement are ranked against in a period: the figures, pipeline
+ * and engagement of the whole partner population. The same for each partner's scorecard, and the
+ * expensive part of it at scale (engagement decays every touchpoint), so it is computed once per
+ * period and stored with the metric views (settings changes and refreshes make it stale).
+ */
+async function partnerPopulation(
+  db: DbOrTx,
+  workspaceId: string,
+  settings: MetricSettingsView,
+  period: Period,
+  previous: Period,
+): Promise<PartnerPopulation> {
+  type Stored = {
+    [K in keyof PartnerPopulation]: PartnerPopulation[K] extends Map<string, infer V>
+      ? [string, V][]
+      : PartnerPopulation[K];
+  };
+  const key = viewKey({ from: period.from, to: period.to });
+  const { value } = await cachedView<Stored>(db, workspaceId, "partner-population", key, async () => {
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const figures = await partnerFiguresIn(db, workspaceId, period);
+    const before = await partnerFiguresIn(db, workspaceId, previous);
+    const pipeline = await openPipeline(db, workspaceId, period);
+    const engagementNow = await workspaceEngagement(db, workspaceId, settings, period.end);
+    const monthBefore = new Date(period.end.getTime() - 30 * DAY_MS);
+    const engagementBefore = await workspaceEngagement(db, workspaceId, settings, monthBefore);
+    const partnerIds = await db.execute(sql`select id from partners where workspace_id = ${workspaceId}`);
+    return {
+      figures: [...figures],
+      before: [...before],
+      pipeline: [...pipeline],
+      engagementNow: [...engagementNow],
+      engagementBefore: [...engagementBefore],
+      ids: partnerIds.rows.map((row) => String(row.id)),
+    };
+  });
+  return {
+    figures: new Map(value.figures),
+    before: new Map(value.before),
+    pipeline: new Map(value.pipeline),
+    engagementNow: new Map(value.engagementNow),
+    engagementBefore: new Map(value.engagementBefore),
+    ids: value.ids,
+  };
 }

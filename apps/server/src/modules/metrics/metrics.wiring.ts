@@ -9,7 +9,7 @@ registerAttributedRevenueProvider(latestPartnerCredit);
 // Lead sharing comes from the leads module: per partner, leads and referrals the vendor and other
 // partners gave it, and those it gave back (all time: lead rows carry no period filter here).
 registerReciprocityProvider(async (db, query) => {
-  const rows = await leadReciprocity(db, query.workspaceId);
+  const rows = await leadReciprocity(db, query.workspaceId, { partnerId: query.partnerId });
   const byPartner = new Map<string, { sentToPartner: number; receivedFromPartner: number }>();
   const entry = (id: string) => {
     let value = byPartner.get(id);
