@@ -16,7 +16,7 @@ import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { engagementSignals, reciprocityProvider } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
-import { cachedView, viewKey } from "./metrics.view-cache";
+import { cachedView, registerViewWarmer, viewKey } from "./metrics.view-cache";
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 const DAY_MS = 86_400_000;
@@ -306,3 +306,11 @@ async function partnerPopulation(
     ids: value.ids,
   };
 }
+
+// After each refresh: the default period's population, so every partner's scorecard opens without it.
+registerViewWarmer("partner-population", async (db, workspaceId) => {
+  const { settings } = await loadMetricContext(db, workspaceId);
+  const period = resolvePeriod({});
+  await partnerPopulation(db, workspaceId, settings, period, previousPeriod(period));
+  return 1;
+});

@@ -100,7 +100,9 @@ describe("stored metric views", () => {
     expect(await storedViews("headline")).toBe(1);
     // The default dashboard, region EMEA, and partner A's roles and programs (at least one each).
     expect(dashboards).toBeGreaterThanOrEqual(2);
-    expect(warmed.views).toBe(dashboards + 1);
+    // Plus the headline and the partner population the scorecards rank against.
+    expect(await storedViews("partner-population")).toBe(1);
+    expect(warmed.views).toBe(dashboards + 2);
     await harness.database.db.execute(sql`
       update metric_view_cache set body = jsonb_set(body, '{model}', '"stored"'::jsonb)
       where workspace_id = ${world.workspaceId} and kind = 'dashboard'`);
