@@ -62,12 +62,16 @@ export function retentionCohortSql(workspaceId: string, filters: MetricFilters, 
       where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
         and f.partner_involved
     ),
+    -- Joins, not "in (select …)" in the select list: that is a subplan per account unless its hash
+    -- fits work_mem, and at a few hundred thousand accounts it does not (minutes instead of seconds).
     sided as (
       select c.*,
         least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction)) as lost_churn,
-        case when c.account_id in (select account_id from attached) then 'attached'
-          when c.account_id in (select account_id from involved) then null else 'other' end as side
+        case when att.account_id is not null then 'attached'
+          when inv.account_id is not null then null else 'other' end as side
       from cohort c
+      left join attached att on att.account_id = c.account_id
+      left join involved inv on inv.account_id = c.account_id
     )`;
 }
 
