@@ -19,12 +19,19 @@ function newestMtime(dir) {
 const sources = [join(root, "apps/web/src"), join(root, "packages/contracts/src")];
 const stale =
   !existsSync(webIndex) || sources.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(webIndex).mtimeMs);
+// `--build-only` (run by `npm install`): build now so the first `npm start` only seeds and serves;
+// a failed build there is reported and left to `npm start`, never failing the install.
+const buildOnly = process.argv.includes("--build-only");
 if (stale) {
   console.log("Building the web app (once; a few seconds)…");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const build = spawnSync(npm, ["run", "build", "--silent", "-w", "@symbiont/web"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    if (buildOnly) console.log("The web app did not build; `npm start` will try again.");
+    process.exit(buildOnly ? 0 : (build.status ?? 1));
+  }
 }
+if (buildOnly) process.exit(0);
 
 process.argv = [process.argv[0] ?? "node", "symbiont", "serve", ...process.argv.slice(2)];
 await import("../apps/server/bin/symbiont.mjs");
