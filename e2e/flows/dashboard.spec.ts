@@ -97,7 +97,11 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await page.waitForURL(/drillSide=partner/);
     await dialog.getByRole("heading", { name: "Partner-attached accounts" }).waitFor();
     const accountRows = dialog.getByTestId("drill-records").locator("tbody tr");
-    await accountRows.first().waitFor();
+    // The cohort's rows, not the loading row the dialog shows until they arrive.
+    await accountRows
+      .filter({ hasText: /Retained|Churned/ })
+      .first()
+      .waitFor();
     assert.match((await accountRows.first().textContent()) ?? "", /Retained|Churned/);
     assert.match(
       (await dialog.getByTestId("drill-model").textContent()) ?? "",

@@ -1,5 +1,5 @@
 import type { CostLineRecord, DashboardFilters, DrilldownPage, DrillFigure } from "@symbiont/contracts";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/Dialog";
 import { ErrorState } from "../../../components/ui/ErrorState";
@@ -7,6 +7,7 @@ import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
+import { keepPreviousPageOf } from "../../../lib/query";
 import { monthWithin } from "./dashboardSearch";
 import { formatMoney, regionLabel } from "./dashboardUi";
 
@@ -117,8 +118,9 @@ export function DrillDownDialog({
 }) {
   const [offset, setOffset] = useState(0);
   const range = month && period ? monthWithin(month, period) : period;
+  const queryKey = ["dashboard-records", figure, partner?.id, region, month, filters, offset];
   const query = useQuery({
-    queryKey: ["dashboard-records", figure, partner?.id, region, month, filters, offset],
+    queryKey,
     queryFn: ({ signal }) =>
       api.dashboardRecords(
         {
@@ -133,7 +135,7 @@ export function DrillDownDialog({
         signal,
       ),
     enabled: Boolean(figure),
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousPageOf(queryKey),
   });
   const page = query.data;
   const narrowed = [partner?.name, region ? regionLabel(region) : undefined, month].filter(Boolean).join(" · ");

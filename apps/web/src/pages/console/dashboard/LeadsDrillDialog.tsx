@@ -1,5 +1,5 @@
 import type { LeadRecord } from "@symbiont/contracts";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -8,6 +8,7 @@ import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { leadEndpoints } from "../../../lib/endpoints/leads";
 import { formatDate } from "../../../lib/format";
+import { keepPreviousPageOf } from "../../../lib/query";
 
 const LIMIT = 25;
 
@@ -43,11 +44,12 @@ export function LeadsDrillDialog({
   onClose: () => void;
 }) {
   const [offset, setOffset] = useState(0);
+  const queryKey = ["dashboard-lead-records", partner?.id, offset];
   const query = useQuery({
-    queryKey: ["dashboard-lead-records", partner?.id, offset],
+    queryKey,
     queryFn: ({ signal }) => leadEndpoints.list("console", { partnerId: partner?.id, limit: LIMIT, offset }, signal),
     enabled: Boolean(partner),
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousPageOf(queryKey),
   });
   const page = query.data;
   const title = partner ? `Leads exchanged with ${partner.name}` : "";

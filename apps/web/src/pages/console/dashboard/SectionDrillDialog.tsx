@@ -5,7 +5,7 @@ import type {
   DrilldownPartner,
   SectionDrilldownPage,
 } from "@symbiont/contracts";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -14,6 +14,7 @@ import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
+import { keepPreviousPageOf } from "../../../lib/query";
 import type { SectionDrill } from "./dashboardSearch";
 import { formatMoney, regionLabel } from "./dashboardUi";
 
@@ -211,8 +212,9 @@ export function SectionDrillDialog({
   onClose: () => void;
 }) {
   const [offset, setOffset] = useState(0);
+  const queryKey = ["dashboard-section-records", drill, filters, offset];
   const query = useQuery({
-    queryKey: ["dashboard-section-records", drill, filters, offset],
+    queryKey,
     queryFn: ({ signal }) =>
       api.sectionRecords(
         {
@@ -229,7 +231,7 @@ export function SectionDrillDialog({
         signal,
       ),
     enabled: Boolean(drill),
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousPageOf(queryKey),
   });
   const page = query.data;
   const title = drill ? sectionTitle(drill) : "";
