@@ -1,23 +1,37 @@
 // Drill-downs of the dashboard sections that are not headline metrics: the partners behind a
-// cohort, a health band or the at-risk list, and the accounts behind retention, CLTV and market
-// penetration. Headline figures drill through `drilldownQuery` (metrics.ts) instead.
+// cohort, a health band or the at-risk list, the accounts behind retention, CLTV and market
+// penetration, and the deals behind one role of the attribution flow. Headline figures drill
+// through `drilldownQuery` (metrics.ts) instead.
 import { z } from "zod";
 import { timestamp } from "./common";
 import { metricFilters } from "./metrics";
+import { partnerTypes } from "./partner-domain";
 
-export const drilldownSections = ["cohort", "health_band", "at_risk", "retention", "customers"] as const;
+export const drilldownSections = [
+  "cohort",
+  "health_band",
+  "at_risk",
+  "retention",
+  "customers",
+  "attribution_role",
+] as const;
 export const drilldownSection = z.enum(drilldownSections);
 export type DrilldownSection = z.infer<typeof drilldownSection>;
 
 export const healthBandNames = ["green", "yellow", "red"] as const;
 
 /** What each section needs besides the filters, so a missing one is a 400 naming the field. */
-const required: Record<DrilldownSection, readonly ("cohort" | "band" | "side" | "by" | "key")[]> = {
+/** A row of the attribution flow: a partner's first role, or `unspecified` for partners without one. */
+export const flowRoles = [...partnerTypes, "unspecified"] as const;
+export type FlowRole = (typeof flowRoles)[number];
+
+const required: Record<DrilldownSection, readonly ("cohort" | "band" | "side" | "by" | "key" | "flowRole")[]> = {
   cohort: ["cohort"],
   health_band: ["band"],
   at_risk: [],
   retention: ["side"],
   customers: ["by", "key"],
+  attribution_role: ["flowRole"],
 };
 
 export const sectionDrilldownQuery = metricFilters
@@ -35,6 +49,11 @@ export const sectionDrilldownQuery = metricFilters
       /** Market penetration: the customers of one region or industry (`key`; `unknown` for none). */
       by: z.enum(["region", "industry"]).optional(),
       key: z.string().trim().min(1).max(80).optional(),
+      /**
+       * Attribution flow: the role row (a partner's first role). Distinct from the `role` filter,
+       * which keeps partners holding the role among any of theirs.
+       */
+      flowRole: z.enum(flowRoles).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
@@ -103,6 +122,21 @@ export const drilldownCustomer = z.object({
 });
 export type DrilldownCustomer = z.infer<typeof drilldownCustomer>;
 
+export const drilldownCredit = z.object({
+  opportunityId: z.uuid(),
+  name: z.string(),
+  accountName: z.string().nullable(),
+  region: z.string().nullable(),
+  closedAt: timestamp.nullable(),
+  /** The deal's amount (reporting currency). */
+  amountMinor: z.number().nullable(),
+  /** The credit the role's partners received on the deal under the model; the rows sum to the flow's figure. */
+  creditMinor: z.number(),
+  /** The role's partners credited on the deal, with each one's credit. */
+  partners: z.array(z.object({ id: z.uuid(), name: z.string(), creditMinor: z.number() })),
+});
+export type DrilldownCredit = z.infer<typeof drilldownCredit>;
+
 const pageFields = {
   section: drilldownSection,
   /** The period the records are read for, inclusive. */
@@ -115,5 +149,12 @@ export const sectionDrilldownPage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("partners"), ...pageFields, items: z.array(drilldownPartner) }),
   z.object({ kind: z.literal("accounts"), ...pageFields, items: z.array(drilldownAccount) }),
   z.object({ kind: z.literal("customers"), ...pageFields, items: z.array(drilldownCustomer) }),
+  z.object({
+    kind: z.literal("credits"),
+    ...pageFields,
+    /** The credit of every deal of the list, not only this page's: the figure the flow shows. */
+    creditTotalMinor: z.number(),
+    items: z.array(drilldownCredit),
+  }),
 ]);
 export type SectionDrilldownPage = z.infer<typeof sectionDrilldownPage>;

@@ -1,4 +1,4 @@
-import type { Dashboard } from "@symbiont/contracts";
+import type { Dashboard, SectionDrilldownPage } from "@symbiont/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
@@ -110,5 +110,67 @@ describe("attributed revenue with manual overrides", () => {
     const reverted = await dashboardAfterRefresh("&role=reseller");
     expect(attributed(reverted)?.value).toBeCloseTo(100_000, 6);
     expect(reverted.model).toMatch(/manual overrides applied \(0\)$/);
+  });
+});
+
+describe("attribution flow drill-down under a snapshot", () => {
+  it("lists each deal's credit for a role from the snapshot, overrides applied, adding up to the flow", async () => {
+    const created = await send("POST", "/api/console/attribution/snapshots", {
+      models: ["linear"],
+      cutoffAt: "2026-03-01T00:00:00Z",
+    });
+    await harness.deps.jobs.runNow(recomputeAttributionJob, {
+      workspaceId: world.workspaceId,
+      batchId: created.batchId,
+    });
+    const snapshotId = created.items[0].id as string;
+    const roleDeals = async (role: string): Promise<SectionDrilldownPage> =>
+      send("GET", `/api/console/metrics/drilldown/sections?${Q1}&section=attribution_role&flowRole=${role}`);
+    const rows = (page: SectionDrilldownPage) =>
+      page.kind === "credits" ? page.items.map((d) => [d.name, Math.round(d.creditMinor)]) : [];
+    const flow = (d: Dashboard, role: string) => d.flow.find((f) => f.role === role)?.influencedMinor;
+
+    // Linear over touches: A (reseller) one touch of three on Acme → 100,000; B (referral) two of
+    // three on Acme → 200,000 and Globex alone → 100,000. (The split over partners would give 150,000 each.)
+    const d = await dashboardAfterRefresh();
+    const reseller = await roleDeals("reseller");
+    expect(rows(reseller)).toEqual([["Acme renewal", 100_000]]);
+    expect(reseller.model).toBe(
+      `${d.model}: credit of partners whose first role is Reseller, on won deals closed 2026-01-01 to 2026-03-31; partner slicers apply to the credited partners`,
+    );
+    const referral = await roleDeals("referral");
+    expect(rows(referral)).toEqual([
+      ["Globex", 100_000],
+      ["Acme renewal", 200_000],
+    ]);
+    if (referral.kind !== "credits" || reseller.kind !== "credits") return;
+    expect(referral.creditTotalMinor).toBeCloseTo(300_000, 6);
+    expect(flow(d, "referral")).toBeCloseTo(referral.creditTotalMinor, 6);
+    expect(flow(d, "reseller")).toBeCloseTo(reseller.creditTotalMinor, 6);
+
+    // A quarter of Globex to A: the reseller row gains the deal at 25,000, the referral row keeps 75,000 of it.
+    const override = await send("POST", `/api/console/attribution/snapshots/${snapshotId}/overrides`, {
+      opportunityId: deals[1]?.id,
+      splits: [
+        { partnerId: world.partnerA.id, share: 0.25 },
+        { partnerId: world.partnerB.id, share: 0.75 },
+      ],
+      reason: "Partner A ran the workshop that opened the deal",
+    });
+    const after = await dashboardAfterRefresh();
+    const resellerAfter = await roleDeals("reseller");
+    expect(rows(resellerAfter)).toEqual([
+      ["Globex", 25_000],
+      ["Acme renewal", 100_000],
+    ]);
+    expect(rows(await roleDeals("referral"))).toEqual([
+      ["Globex", 75_000],
+      ["Acme renewal", 200_000],
+    ]);
+    if (resellerAfter.kind !== "credits") return;
+    expect(flow(after, "reseller")).toBeCloseTo(125_000, 6);
+    expect(resellerAfter.creditTotalMinor).toBeCloseTo(125_000, 6);
+    await send("POST", `/api/console/attribution/overrides/${override.id}/revert`, { reason: "The split stands" });
+    await dashboardAfterRefresh();
   });
 });

@@ -1,6 +1,32 @@
 import { type AttributionModel, attributionModelLabels } from "@symbiont/contracts";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
+
+/**
+ * A completed snapshot's partner credit per deal as rows (partner_id, opportunity_id, amount), one
+ * per credited touch, with the snapshot's active manual overrides applied: a deal with an override
+ * is credited by its splits (share × the deal's whole credited revenue, as the results page adjusts
+ * it), every other deal by its computed credits.
+ */
+export function partnerDealCreditSql(workspaceId: string, snapshotId: string): SQL {
+  return sql`
+    with overridden as (
+      select opportunity_id, splits from attribution_overrides
+      where workspace_id = ${workspaceId} and snapshot_id = ${snapshotId} and reverted_at is null
+    ),
+    deal as (
+      select c.opportunity_id, sum(c.revenue_minor)::float8 as revenue from attribution_credits c
+      join overridden using (opportunity_id)
+      where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId}
+      group by 1
+    )
+    select c.partner_id, c.opportunity_id, c.revenue_minor::float8 as amount from attribution_credits c
+    where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
+      and c.opportunity_id not in (select opportunity_id from overridden)
+    union all
+    select (s->>'partnerId')::uuid, d.opportunity_id, (s->>'share')::float8 * d.revenue
+    from overridden o join deal d using (opportunity_id), jsonb_array_elements(o.splits) s`;
+}
 
 /** Models the metrics engine prefers when the latest batch holds several (the first present wins). */
 const preferred: AttributionModel[] = ["linear", "time-decay", "w-shaped", "u-shaped", "first", "last"];
@@ -13,10 +39,9 @@ export interface PartnerCreditSource {
 
 /**
  * The partner credit of the workspace's latest completed partner-grouped snapshot, per partner and
- * close month of the credited deal, with the snapshot's active manual overrides applied: a deal with
- * an override is credited by its splits (share × the deal's whole credited revenue, as the results
- * page adjusts it), every other deal by its computed credits. Null when the workspace has no
- * completed snapshot. What the metrics engine reads as attributed revenue (dashboard, ROPI, scorecards).
+ * close month of the credited deal, with the snapshot's active manual overrides applied
+ * (`partnerDealCreditSql`). Null when the workspace has no completed snapshot. What the metrics
+ * engine reads as attributed revenue (dashboard, ROPI, scorecards).
  */
 export async function latestPartnerCredit(db: DbOrTx, workspaceId: string): Promise<PartnerCreditSource | null> {
   const order = sql.join(
@@ -35,24 +60,7 @@ export async function latestPartnerCredit(db: DbOrTx, workspaceId: string): Prom
   if (!snapshot) return null;
   const snapshotId = String(snapshot.id);
   const credit = await db.execute(sql`
-    with overridden as (
-      select opportunity_id, splits from attribution_overrides
-      where workspace_id = ${workspaceId} and snapshot_id = ${snapshotId} and reverted_at is null
-    ),
-    deal as (
-      select c.opportunity_id, sum(c.revenue_minor)::float8 as revenue from attribution_credits c
-      join overridden using (opportunity_id)
-      where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId}
-      group by 1
-    ),
-    credit as (
-      select c.partner_id, c.opportunity_id, c.revenue_minor::float8 as amount from attribution_credits c
-      where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
-        and c.opportunity_id not in (select opportunity_id from overridden)
-      union all
-      select (s->>'partnerId')::uuid, d.opportunity_id, (s->>'share')::float8 * d.revenue
-      from overridden o join deal d using (opportunity_id), jsonb_array_elements(o.splits) s
-    )
+    with credit as (${partnerDealCreditSql(workspaceId, snapshotId)})
     select c.partner_id, to_char(date_trunc('month', o.closed_at at time zone 'UTC'), 'YYYY-MM-DD') as month,
       sum(c.amount)::float8 as amount
     from credit c

@@ -1,5 +1,5 @@
 export { attributionUsage, runAttributionCommand } from "./attribution.cli";
-export { latestPartnerCredit, type PartnerCreditSource } from "./attribution.metrics";
+export { latestPartnerCredit, type PartnerCreditSource, partnerDealCreditSql } from "./attribution.metrics";
 export { consoleAttributionRoutes, portalAttributionRoutes } from "./attribution.routes";
 export {
   attributionChannelTotals,

@@ -97,6 +97,20 @@ export function metricIsolationCases(context: IsolationContext): IsolationCase[]
       },
     },
     {
+      // The attribution flow's role drill-down: same route, its own partner slicer and field.
+      method: "GET",
+      route: "/api/console/metrics/drilldown/sections",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/metrics/drilldown/sections?section=attribution_role&flowRole=reseller" }),
+      otherWorkspace: (_world, other) => ({
+        url: `/api/console/metrics/drilldown/sections?section=attribution_role&flowRole=reseller&partnerId=${other.partnerA.id}`,
+      }),
+      invalid: {
+        request: () => ({ url: "/api/console/metrics/drilldown/sections?section=attribution_role&flowRole=wizard" }),
+        path: "query.flowRole",
+      },
+    },
+    {
       method: "GET",
       route: "/api/console/metrics/partners/:id/scorecard",
       allowed: vendorRoles,

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 
 /**
@@ -41,6 +41,23 @@ export function registerAttributedRevenueProvider(provider: AttributedRevenuePro
 
 export function attributedRevenueProvider(): AttributedRevenueProvider | null {
   return attribution;
+}
+
+/**
+ * A stored result's credit per deal: SQL yielding rows (partner_id uuid, opportunity_id uuid,
+ * amount float8), possibly several per partner and deal. The records behind attributed figures
+ * (the attribution flow's drill-down) read it, so they add up to what the provider's rows sum to.
+ */
+export type DealCreditProvider = (workspaceId: string, snapshotId: string) => SQL;
+
+let dealCredit: DealCreditProvider | null = null;
+
+export function registerDealCreditProvider(provider: DealCreditProvider): void {
+  dealCredit = provider;
+}
+
+export function dealCreditProvider(): DealCreditProvider | null {
+  return dealCredit;
 }
 
 export interface EngagementQuery {

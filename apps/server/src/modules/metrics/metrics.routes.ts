@@ -100,7 +100,7 @@ export const consoleMetricRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "consoleDrilldownSection",
         tags,
         summary:
-          "The records behind a dashboard section: a cohort's, health band's or the at-risk partners, or the accounts behind retention and market penetration, paged",
+          "The records behind a dashboard section: a cohort's, health band's or the at-risk partners, the accounts behind retention and market penetration, or the deals behind one role of the attribution flow with the role's credit on each, paged",
         querystring: sectionDrilldownQuery,
         response: { 200: sectionDrilldownPage },
       },

@@ -158,6 +158,83 @@ describe("section drill-down: accounts", () => {
   });
 });
 
+describe("section drill-down: attribution flow by role", () => {
+  const credits = (page: SectionDrilldownPage) =>
+    page.kind === "credits" ? page.items.map((d) => [d.name, d.creditMinor, d.partners.map((p) => p.creditMinor)]) : [];
+
+  it("lists the won deals a role's partners have credit on, with the credit summing to the flow's figure", async () => {
+    // Linear split over involved partners. H1 2026: O1 (100,000) involves A alone → A 100,000;
+    // O2 (60,000) involves A and B → 30,000 each; O4's only touch (B) is voided → direct.
+    // Reseller (A) = 130,000, referral (B) = 30,000.
+    const d = await get<Dashboard>(`/api/console/dashboard?${H1}`);
+    expect(d.flow.map((f) => [f.role, f.influencedMinor])).toEqual([
+      ["reseller", 130_000],
+      ["referral", 30_000],
+    ]);
+    const reseller = await drill("section=attribution_role&flowRole=reseller");
+    expect(reseller).toMatchObject({
+      kind: "credits",
+      section: "attribution_role",
+      total: 2,
+      creditTotalMinor: 130_000,
+    });
+    expect(reseller.period).toEqual({ from: "2026-01-01", to: "2026-06-30" });
+    expect(reseller.model).toContain("linear split over involved partners");
+    expect(reseller.model).toContain("Reseller");
+    // Most recent close first; the deal's whole amount beside the role's credit on it.
+    expect(credits(reseller)).toEqual([
+      ["O2 Cobalt expansion", 30_000, [30_000]],
+      ["O1 Aalto platform", 100_000, [100_000]],
+    ]);
+    if (reseller.kind !== "credits") return;
+    expect(reseller.items[0]).toMatchObject({
+      opportunityId: ids.o2,
+      accountName: "Cobalt Inc",
+      region: "NA",
+      amountMinor: 60_000,
+      closedAt: "2026-04-02T12:00:00.000Z",
+      partners: [{ id: world.partnerA.id, name: world.partnerA.name, creditMinor: 30_000 }],
+    });
+    const sum = reseller.items.reduce((total, deal) => total + deal.creditMinor, 0);
+    expect(sum).toBe(d.flow.find((f) => f.role === "reseller")?.influencedMinor);
+
+    const referral = await drill("section=attribution_role&flowRole=referral");
+    expect(credits(referral)).toEqual([["O2 Cobalt expansion", 30_000, [30_000]]]);
+    expect(referral).toMatchObject({ total: 1, creditTotalMinor: 30_000 });
+    // Paged: the total and the credit total stay those of the whole list.
+    const second = await drill("section=attribution_role&flowRole=reseller&limit=1&offset=1");
+    expect(credits(second)).toEqual([["O1 Aalto platform", 100_000, [100_000]]]);
+    expect(second).toMatchObject({ total: 2, creditTotalMinor: 130_000 });
+    const beyond = await drill("section=attribution_role&flowRole=reseller&offset=5");
+    expect(beyond).toMatchObject({ total: 2, creditTotalMinor: 130_000, items: [] });
+    expect((await drill("section=attribution_role&flowRole=unspecified")).total).toBe(0);
+  });
+
+  it("honours the dashboard's filters and the whole months the flow reads", async () => {
+    // The role filter keeps partners holding the role: B only, so no reseller row.
+    expect((await drill("section=attribution_role&flowRole=reseller&role=referral")).total).toBe(0);
+    expect((await drill("section=attribution_role&flowRole=referral&role=referral")).creditTotalMinor).toBe(30_000);
+    expect((await drill(`section=attribution_role&flowRole=reseller&partnerId=${world.partnerB.id}`)).total).toBe(0);
+    const onlyA = await drill(`section=attribution_role&flowRole=reseller&partnerId=${world.partnerA.id}`);
+    expect(onlyA.creditTotalMinor).toBe(130_000);
+    // 15 March to 10 April: the read model is monthly, so March and April whole (O1 on 1 March, O2 on 2 April).
+    const part = "from=2026-03-15&to=2026-04-10";
+    const d = await get<Dashboard>(`/api/console/dashboard?${part}`);
+    const page = await get<SectionDrilldownPage>(
+      `/api/console/metrics/drilldown/sections?${part}&section=attribution_role&flowRole=reseller`,
+    );
+    expect(page.period).toEqual({ from: "2026-03-01", to: "2026-04-30" });
+    expect(page.model).toContain("the read model is monthly");
+    expect(page).toMatchObject({ total: 2, creditTotalMinor: 130_000 });
+    expect(d.flow.find((f) => f.role === "reseller")?.influencedMinor).toBe(130_000);
+    // 2025 H2: O8 (50,000, A alone) closed 1 October.
+    const h2 = await get<SectionDrilldownPage>(
+      "/api/console/metrics/drilldown/sections?from=2025-07-01&to=2025-12-31&section=attribution_role&flowRole=reseller",
+    );
+    expect(credits(h2)).toEqual([["O8 Aalto 2025", 50_000, [50_000]]]);
+  });
+});
+
 describe("section drill-down: input", () => {
   it.each([
     ["section=karma", "query.section"],
@@ -167,6 +244,8 @@ describe("section drill-down: input", () => {
     ["section=retention", "query.side"],
     ["section=customers&by=region", "query.key"],
     ["section=at_risk&limit=500", "query.limit"],
+    ["section=attribution_role", "query.flowRole"],
+    ["section=attribution_role&flowRole=wizard", "query.flowRole"],
   ])("answers 400 naming the field for %s", async (query, path) => {
     const response = await harness.app.inject({
       method: "GET",

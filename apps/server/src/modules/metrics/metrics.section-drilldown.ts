@@ -13,13 +13,15 @@ import { retentionCohortSql } from "./metrics.money-queries";
 import { AT_RISK_MIN_PREVIOUS, AT_RISK_RATIO } from "./metrics.partner-views";
 import { groupExpression, type Period, partnerMonthSlice, regionSlice, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
+import { roleCredits } from "./metrics.role-drilldown";
 import { healthContext, openPipeline, partnerFiguresIn, partnerHealth } from "./metrics.scorecard";
 import { loadMetricContext, type MetricContext } from "./metrics.settings";
 import { assertSlicers } from "./metrics.slicers";
 
 // The records behind the dashboard sections that are not headline metrics. Each query repeats the
 // selection of the figure it explains (partner-views, money-queries, breakdowns) so the count of
-// records equals the figure; the tests hold the two together.
+// records equals the figure (the attribution flow's role: the credits add up to it); the tests
+// hold the two together.
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)).toISOString());
@@ -47,6 +49,9 @@ export async function sectionDrilldownPage(
   if (query.section === "customers")
     return { kind: "customers", ...base, ...(await customers(db, workspaceId, query, period)) };
   const context = await loadMetricContext(db, workspaceId);
+  if (query.section === "attribution_role") {
+    return { kind: "credits", section: query.section, ...(await roleCredits(db, workspaceId, query, period, context)) };
+  }
   return { kind: "partners", ...base, ...(await partners(db, workspaceId, query, period, context)) };
 }
 

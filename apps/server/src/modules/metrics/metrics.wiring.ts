@@ -1,10 +1,15 @@
-import { latestPartnerCredit } from "../attribution";
+import { latestPartnerCredit, partnerDealCreditSql } from "../attribution";
 import { leadReciprocity } from "../leads";
-import { registerAttributedRevenueProvider, registerReciprocityProvider } from "./metrics.providers";
+import {
+  registerAttributedRevenueProvider,
+  registerDealCreditProvider,
+  registerReciprocityProvider,
+} from "./metrics.providers";
 
 // Attributed revenue comes from the attribution module's latest completed snapshot (partner
 // grouping); a workspace without one reports the linear split over involved partners.
 registerAttributedRevenueProvider(latestPartnerCredit);
+registerDealCreditProvider(partnerDealCreditSql);
 
 // Lead sharing comes from the leads module: per partner, leads and referrals the vendor and other
 // partners gave it, and those it gave back (all time: lead rows carry no period filter here).

@@ -27,7 +27,21 @@ function topFlows(flows: readonly Flow[]): Flow[] {
  * Flow (sankey) chart from channels on the left to won revenue on the right; band width is the
  * channel's attributed revenue. A table with the same figures follows for screen readers.
  */
-export function FlowChart({ flows, currency, title }: { flows: readonly Flow[]; currency: string; title: string }) {
+export function FlowChart({
+  flows,
+  currency,
+  title,
+  onFlow,
+  flowAction = "show the records behind it",
+}: {
+  flows: readonly Flow[];
+  currency: string;
+  title: string;
+  /** When given, each flow (not the folded "other" one) is a button opening the records behind it. */
+  onFlow?: (key: string) => void;
+  /** What the button does, for its accessible name. */
+  flowAction?: string;
+}) {
   const shown = topFlows(flows);
   const total = shown.reduce((s, f) => s + f.value, 0);
   if (total <= 0) return <p className="px-5 py-8 text-center text-sm text-slate-500">No attributed revenue yet.</p>;
@@ -81,6 +95,27 @@ export function FlowChart({ flows, currency, title }: { flows: readonly Flow[]; 
         </text>
       </svg>
       <figcaption className="sr-only">{title}</figcaption>
+      {onFlow ? (
+        <ul className="mt-3 flex flex-wrap gap-2" aria-label={`${title}: open the records behind a flow`}>
+          {shown
+            .filter((f) => f.key !== "other")
+            .map((f, i) => (
+              <li key={f.key}>
+                <button
+                  type="button"
+                  className="inline-flex items-center gap-2 rounded-md border border-slate-200 px-2.5 py-1 text-sm text-slate-700 hover:border-brand-300 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-500"
+                  onClick={() => onFlow(f.key)}
+                  aria-label={`${f.label}: ${formatMoney(f.value, currency)}, ${flowAction}`}
+                  data-testid={`flow-${f.key}`}
+                >
+                  <span aria-hidden="true" className="h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: colorOf(i) }} />
+                  {f.label}
+                  <span className="tabular-nums text-slate-500">{formatMoney(f.value, currency)}</span>
+                </button>
+              </li>
+            ))}
+        </ul>
+      ) : null}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600">Show the figures as a table</summary>
         <table className="mt-2 w-full text-left">

@@ -1,4 +1,4 @@
-import type { DashboardFilters, DrillFigure } from "@symbiont/contracts";
+import type { DashboardFilters, DrillFigure, FlowRole } from "@symbiont/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
@@ -123,11 +123,16 @@ export function DashboardPage() {
           </Card>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card>
-              <CardHeader title="Attribution flow" description={`Attributed credit by partner role · ${d.model}`} />
+              <CardHeader
+                title="Attribution flow"
+                description={`Attributed credit by partner role (a partner's first role) · ${d.model}; pick a role to see its deals`}
+              />
               <FlowChart
                 title="Partner credit by role"
                 currency={d.currency}
                 flows={d.flow.map((f) => ({ key: f.role, label: roleLabel(f.role), value: f.influencedMinor }))}
+                onFlow={(role) => drillSection({ drillSection: "attribution_role", drillRole: role as FlowRole })}
+                flowAction="show the deals and the credit behind it"
               />
             </Card>
             <Card>

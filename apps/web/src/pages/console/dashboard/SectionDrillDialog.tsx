@@ -1,6 +1,7 @@
 import type {
   DashboardFilters,
   DrilldownAccount,
+  DrilldownCredit,
   DrilldownCustomer,
   DrilldownPartner,
   SectionDrilldownPage,
@@ -16,7 +17,7 @@ import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
 import { keepPreviousPageOf } from "../../../lib/query";
 import type { SectionDrill } from "./dashboardSearch";
-import { formatMoney, regionLabel } from "./dashboardUi";
+import { formatMoney, regionLabel, roleLabel } from "./dashboardUi";
 
 const LIMIT = 25;
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -36,6 +37,8 @@ export function sectionTitle(drill: SectionDrill): string {
       return drill.drillBy === "industry"
         ? `Customers in ${drill.drillKey === "unknown" ? "an unknown industry" : (drill.drillKey ?? "")}`
         : `Customers in ${regionLabel(drill.drillKey ?? "unknown")}`;
+    case "attribution_role":
+      return `Won deals credited to ${roleLabel(drill.drillRole ?? "unspecified").toLowerCase()} partners`;
   }
 }
 
@@ -155,6 +158,37 @@ function customerColumns(currency: string): Column<DrilldownCustomer>[] {
   ];
 }
 
+function creditColumns(currency: string): Column<DrilldownCredit>[] {
+  const money = (value: number | null) => <span className="tabular-nums">{formatMoney(value, currency, false)}</span>;
+  return [
+    {
+      key: "name",
+      header: "Opportunity",
+      cell: (d) => (
+        <span>
+          <span className="font-medium text-slate-900">{d.name}</span>
+          <span className="block text-xs text-slate-500">
+            {d.accountName ?? "No account"} · {regionLabel(d.region ?? "unknown")}
+          </span>
+        </span>
+      ),
+    },
+    { key: "closed", header: "Closed", cell: (d) => formatDate(d.closedAt) },
+    { key: "amount", header: "Deal amount", align: "right", hideOnMobile: true, cell: (d) => money(d.amountMinor) },
+    { key: "credit", header: "Role's credit", align: "right", cell: (d) => money(d.creditMinor) },
+    {
+      key: "partners",
+      header: "Credited partners",
+      hideOnMobile: true,
+      cell: (d) => (
+        <span className="text-xs text-slate-600">
+          {d.partners.map((p) => `${p.name} ${formatMoney(p.creditMinor, currency, false)}`).join(" · ")}
+        </span>
+      ),
+    },
+  ];
+}
+
 function Records({
   page,
   title,
@@ -174,6 +208,23 @@ function Records({
         rowKey={(r) => r.accountId}
         empty={empty}
       />
+    );
+  }
+  if (page?.kind === "credits") {
+    return (
+      <>
+        <p className="mb-2 text-sm text-slate-700" data-testid="drill-credit-total">
+          Credit on all {page.total.toLocaleString("en")} deals:{" "}
+          <span className="font-semibold tabular-nums">{formatMoney(page.creditTotalMinor, currency, false)}</span>
+        </p>
+        <DataTable
+          caption={title}
+          columns={creditColumns(currency)}
+          rows={page.items}
+          rowKey={(r) => r.opportunityId}
+          empty={empty}
+        />
+      </>
     );
   }
   if (page?.kind === "customers") {
@@ -225,6 +276,7 @@ export function SectionDrillDialog({
           side: drill?.drillSide,
           by: drill?.drillBy,
           key: drill?.drillKey,
+          flowRole: drill?.drillRole,
           limit: LIMIT,
           offset,
         },
@@ -235,7 +287,14 @@ export function SectionDrillDialog({
   });
   const page = query.data;
   const title = drill ? sectionTitle(drill) : "";
-  const noun = page?.kind === "partners" ? "partner" : page?.kind === "customers" ? "customer" : "account";
+  const noun =
+    page?.kind === "partners"
+      ? "partner"
+      : page?.kind === "customers"
+        ? "customer"
+        : page?.kind === "credits"
+          ? "deal"
+          : "account";
   return (
     <Dialog
       open={Boolean(drill)}

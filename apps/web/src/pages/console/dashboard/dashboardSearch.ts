@@ -3,6 +3,8 @@ import {
   type DrilldownSection,
   type DrillFigure,
   drilldownSections,
+  type FlowRole,
+  flowRoles,
   headlineMetricKeys,
   healthBandNames,
   partnerTypes,
@@ -16,6 +18,8 @@ export interface SectionDrill {
   drillSide?: "partner" | "other";
   drillBy?: "region" | "industry";
   drillKey?: string;
+  /** An attribution-flow row: the partners' first role. */
+  drillRole?: FlowRole;
 }
 
 /**
@@ -66,6 +70,8 @@ export function parseDashboardSearch(raw: Record<string, unknown>): DashboardSea
     if (by === "region" || by === "industry") search.drillBy = by;
     const key = text("drillKey");
     if (key && key.length <= 80) search.drillKey = key;
+    const role = text("drillRole");
+    if ((flowRoles as readonly string[]).includes(role)) search.drillRole = role as FlowRole;
   }
   return search;
 }
@@ -84,6 +90,7 @@ export function filtersOf(search: DashboardSearch): DashboardFilters {
     drillSide: _side,
     drillBy: _by,
     drillKey: _key,
+    drillRole: _role,
     ...filters
   } = search;
   return filters;
@@ -92,8 +99,8 @@ export function filtersOf(search: DashboardSearch): DashboardFilters {
 /** The section drill of the URL, when one is open. */
 export function sectionDrillOf(search: DashboardSearch): SectionDrill | undefined {
   if (!search.drillSection) return undefined;
-  const { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey } = search;
-  return { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey };
+  const { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey, drillRole } = search;
+  return { drillSection, drillCohort, drillBand, drillSide, drillBy, drillKey, drillRole };
 }
 
 /** A close month narrowed to the period: the first and last day both months and period share. */
