@@ -38,6 +38,7 @@ export {
 export { refreshReadModels, refreshReadModelsIn } from "./metrics.refresh";
 export { consoleMetricRoutes, portalMetricRoutes } from "./metrics.routes";
 export {
+  metricAccountFacts,
   metricChannelSpend,
   metricCostLines,
   metricDealFacts,
