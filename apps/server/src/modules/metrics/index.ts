@@ -40,6 +40,7 @@ export {
 export { refreshReadModels, refreshReadModelsIn } from "./metrics.refresh";
 export { consoleMetricRoutes, portalMetricRoutes } from "./metrics.routes";
 export {
+  metricAccountFacts,
   metricChannelSpend,
   metricCostLines,
   metricDealFacts,

@@ -33,8 +33,24 @@ const emptyRetention = (): RetentionTotals => ({
  */
 export function retentionCohortSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   const from = period.from;
-  const toExclusive = period.end.toISOString().slice(0, 10);
-  const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
+  const end = period.end.toISOString();
+  const toExclusive = end.slice(0, 10);
+  const region = filters.region
+    ? sql`join metric_account_facts ra on ra.workspace_id = e.workspace_id and ra.account_id = e.account_id
+        and lower(ra.region) = lower(${filters.region})`
+    : sql``;
+  // Without partner slicers "attached" is "involved": both read the account's first partner deal.
+  const attached = hasPartnerFilter(filters)
+    ? sql`attached as (
+      select distinct f.account_id from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${end}
+        and ${partnerSlice(filters)}
+    ),`
+    : sql``;
+  const attachedTest = hasPartnerFilter(filters)
+    ? sql`att.account_id is not null`
+    : sql`af.first_partner_opened_at < ${end}`;
+  const attachedJoin = hasPartnerFilter(filters) ? sql`left join attached att on att.account_id = c.account_id` : sql``;
   return sql`
     with per_account as (
       select e.account_id,
@@ -45,33 +61,24 @@ export function retentionCohortSql(workspaceId: string, filters: MetricFilters, 
         coalesce(sum(e.amount_reporting_minor) filter (where e.occurred_on >= ${from} and e.kind = 'contraction'), 0)::float8 as contraction,
         coalesce(sum(e.amount_reporting_minor) filter (where e.occurred_on >= ${from} and e.kind = 'churn'), 0)::float8 as churn
       from revenue_events e
-      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
-      where e.workspace_id = ${workspaceId} and e.occurred_on < ${toExclusive} ${region}
+      ${region}
+      where e.workspace_id = ${workspaceId} and e.occurred_on < ${toExclusive}
       group by e.account_id
     ),
     cohort as (
       select p.*, least(p.contraction, p.start + p.expansion) as lost_contraction from per_account p where p.start > 0
     ),
-    attached as (
-      select distinct f.account_id from metric_deal_facts f
-      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
-        and ${partnerSlice(filters)}
-    ),
-    involved as (
-      select distinct f.account_id from metric_deal_facts f
-      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.opened_at < ${period.end.toISOString()}
-        and f.partner_involved
-    ),
+    ${attached}
     -- Joins, not "in (select …)" in the select list: that is a subplan per account unless its hash
     -- fits work_mem, and at a few hundred thousand accounts it does not (minutes instead of seconds).
     sided as (
       select c.*,
         least(c.churn, greatest(0, c.start + c.expansion - c.lost_contraction)) as lost_churn,
-        case when att.account_id is not null then 'attached'
-          when inv.account_id is not null then null else 'other' end as side
+        case when ${attachedTest} then 'attached'
+          when af.first_partner_opened_at < ${end} then null else 'other' end as side
       from cohort c
-      left join attached att on att.account_id = c.account_id
-      left join involved inv on inv.account_id = c.account_id
+      left join metric_account_facts af on af.workspace_id = ${workspaceId} and af.account_id = c.account_id
+      ${attachedJoin}
     )`;
 }
 
@@ -136,26 +143,20 @@ function spendSql(workspaceId: string, period: Period, channel: string): SQL {
  */
 function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
-  const sourcedTest = filters.partnerId
+  const slicedSource = filters.partnerId
     ? sql`f.sourcing_partner_id = ${filters.partnerId}`
     : hasPartnerFilter(filters)
       ? sql`f.sourced and ${partnerSlice(filters)}`
-      : sql`f.sourced`;
+      : null;
+  // Without slicers the account facts know whether any partner-sourced deal was won.
+  const sourced = slicedSource
+    ? sql`exists (select 1 from metric_deal_facts f where f.workspace_id = a.workspace_id
+        and f.account_id = a.account_id and f.outcome = 'won' and ${slicedSource})`
+    : sql`a.won_sourced`;
   return sql`(
-    with firsts as (
-      select e.account_id, min(e.occurred_on) as first_on
-      from revenue_events e
-      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
-      where e.workspace_id = ${workspaceId} and e.kind = 'new' ${region}
-      group by e.account_id
-    )
-    select array[count(*), count(*) filter (where sourced.account_id is not null)]::int[]
-    from firsts
-    left join (
-      select distinct f.account_id from metric_deal_facts f
-      where f.workspace_id = ${workspaceId} and f.account_id is not null and f.outcome = 'won' and ${sourcedTest}
-    ) sourced on sourced.account_id = firsts.account_id
-    where first_on >= ${period.from} and first_on <= ${period.to})`;
+    select array[count(*), count(*) filter (where ${sourced})]::int[]
+    from metric_account_facts a
+    where a.workspace_id = ${workspaceId} and a.first_new_on >= ${period.from} and a.first_new_on <= ${period.to} ${region})`;
 }
 
 /**

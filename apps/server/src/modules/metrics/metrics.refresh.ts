@@ -29,6 +29,7 @@ export async function refreshReadModelsIn(tx: DbOrTx, workspaceId: string): Prom
   {
     const dealRows = await rebuildDealFacts(tx, workspaceId);
     const partnerMonthRows = await rebuildPartnerMonths(tx, workspaceId);
+    await rebuildAccountFacts(tx, workspaceId);
     const source = await applyAttributionProvider(tx, workspaceId);
     const refreshedAt = new Date();
     const partnerHealthRows = await rebuildPartnerHealth(tx, workspaceId, refreshedAt);
@@ -95,6 +96,35 @@ async function rebuildDealFacts(tx: DbOrTx, workspaceId: string): Promise<number
         coalesce((select array_agg(distinct r) from partners p, unnest(p.types) as r
           where p.workspace_id = d.workspace_id and p.id = any(d.pids)), '{}') as roles
     ) dims on cardinality(d.pids) > 0`);
+  return result.rowCount ?? 0;
+}
+
+/** One row per account: region, industry, first `new` revenue event, first partner deal, won sourced. */
+async function rebuildAccountFacts(tx: DbOrTx, workspaceId: string): Promise<number> {
+  await tx.execute(sql`delete from metric_account_facts where workspace_id = ${workspaceId}`);
+  const result = await tx.execute(sql`
+    with firsts as (
+      select e.account_id, min(e.occurred_on) as first_new_on
+      from revenue_events e
+      where e.workspace_id = ${workspaceId} and e.kind = 'new'
+      group by e.account_id
+    ),
+    deals as (
+      select f.account_id,
+        min(f.opened_at) filter (where f.partner_involved) as first_partner_opened_at,
+        bool_or(f.outcome = 'won' and f.sourced) as won_sourced
+      from metric_deal_facts f
+      where f.workspace_id = ${workspaceId} and f.account_id is not null
+      group by f.account_id
+    )
+    insert into metric_account_facts (workspace_id, account_id, region, industry, first_new_on,
+      first_partner_opened_at, won_sourced)
+    select a.workspace_id, a.id, a.region, a.industry, fi.first_new_on, d.first_partner_opened_at,
+      coalesce(d.won_sourced, false)
+    from accounts a
+    left join firsts fi on fi.account_id = a.id
+    left join deals d on d.account_id = a.id
+    where a.workspace_id = ${workspaceId}`);
   return result.rowCount ?? 0;
 }
 

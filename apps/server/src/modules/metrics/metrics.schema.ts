@@ -136,6 +136,28 @@ export const metricDealFacts = pgTable(
 );
 
 /**
+ * Read model: one row per account with what the retention cohort and new-customer counts ask of
+ * every account, so they need not scan all deal facts per request: its first `new` revenue event,
+ * when its first partner-involved deal was opened and whether a partner-sourced deal of it was won.
+ */
+export const metricAccountFacts = pgTable(
+  "metric_account_facts",
+  {
+    workspaceId: workspaceId(),
+    accountId: uuid("account_id").notNull(),
+    region: text("region"),
+    industry: text("industry"),
+    firstNewOn: date("first_new_on", { mode: "string" }),
+    firstPartnerOpenedAt: at("first_partner_opened_at"),
+    wonSourced: boolean("won_sourced").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.accountId] }),
+    index("metric_account_facts_first_new_idx").on(t.workspaceId, t.firstNewOn),
+  ],
+);
+
+/**
  * Read model: per month × partner aggregates (won/lost counts, sourced, influenced and attributed
  * revenue, touchpoints) with the partner's programs, roles, tiers and regions at refresh time.
  */
