@@ -28,12 +28,10 @@ export { metricReaders } from "./metrics.policies";
 export {
   type AttributedRevenueProvider,
   type AttributionSource,
-  type DealCreditProvider,
   type EngagementSignal,
   LEDGER_LINEAR_MODEL,
   type ReciprocityProvider,
   registerAttributedRevenueProvider,
-  registerDealCreditProvider,
   registerEngagementSignal,
   registerReciprocityProvider,
 } from "./metrics.providers";
