@@ -14,6 +14,7 @@ export const drilldownSections = [
   "retention",
   "customers",
   "attribution_role",
+  "new_customers",
 ] as const;
 export const drilldownSection = z.enum(drilldownSections);
 export type DrilldownSection = z.infer<typeof drilldownSection>;
@@ -32,6 +33,7 @@ const required: Record<DrilldownSection, readonly ("cohort" | "band" | "side" | 
   retention: ["side"],
   customers: ["by", "key"],
   attribution_role: ["flowRole"],
+  new_customers: [],
 };
 
 export const sectionDrilldownQuery = metricFilters
@@ -54,6 +56,8 @@ export const sectionDrilldownQuery = metricFilters
        * which keeps partners holding the role among any of theirs.
        */
       flowRole: z.enum(flowRoles).optional(),
+      /** New customers: only those a won partner-sourced deal brought (partner CAC's count). */
+      partnerSourced: z.enum(["true", "false"]).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
@@ -137,6 +141,18 @@ export const drilldownCredit = z.object({
 });
 export type DrilldownCredit = z.infer<typeof drilldownCredit>;
 
+export const drilldownNewCustomer = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  region: z.string().nullable(),
+  industry: z.string().nullable(),
+  /** The day of the account's first `new` revenue event: what makes it a new customer of the period. */
+  firstNewOn: z.string(),
+  /** A won partner-sourced deal (matching the partner filters) brought it: partner CAC counts it. */
+  partnerSourced: z.boolean(),
+});
+export type DrilldownNewCustomer = z.infer<typeof drilldownNewCustomer>;
+
 const pageFields = {
   section: drilldownSection,
   /** The period the records are read for, inclusive. */
@@ -156,5 +172,6 @@ export const sectionDrilldownPage = z.discriminatedUnion("kind", [
     creditTotalMinor: z.number(),
     items: z.array(drilldownCredit),
   }),
+  z.object({ kind: z.literal("new_customers"), ...pageFields, items: z.array(drilldownNewCustomer) }),
 ]);
 export type SectionDrilldownPage = z.infer<typeof sectionDrilldownPage>;

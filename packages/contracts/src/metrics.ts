@@ -173,17 +173,6 @@ export const costLineRecord = z.object({
 });
 export type CostLineRecord = z.infer<typeof costLineRecord>;
 
-export const drilldownPage = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("deals"), metric: headlineMetricKey, items: z.array(drilldownDeal), total: z.number() }),
-  z.object({
-    kind: z.literal("cost_lines"),
-    metric: headlineMetricKey,
-    items: z.array(costLineRecord),
-    total: z.number(),
-  }),
-]);
-export type DrilldownPage = z.infer<typeof drilldownPage>;
-
 const amountFields = {
   periodStart: isoDay,
   periodEnd: isoDay,
@@ -235,6 +224,30 @@ export const spendRecord = z.object({
   updatedAt: timestamp,
 });
 export type SpendRecord = z.infer<typeof spendRecord>;
+
+/** A cost line or spend entry as a figure counts it: the share of its amount in the period, prorated by days. */
+const inPeriod = { inPeriodMinor: z.number() };
+/** Σ of the lines' in-period amounts over the whole list (not only this page): the figure's cost or spend. */
+const periodTotal = { periodTotalMinor: z.number() };
+
+export const drilldownPage = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("deals"), metric: headlineMetricKey, items: z.array(drilldownDeal), total: z.number() }),
+  z.object({
+    kind: z.literal("cost_lines"),
+    metric: headlineMetricKey,
+    items: z.array(costLineRecord.extend(inPeriod)),
+    total: z.number(),
+    ...periodTotal,
+  }),
+  z.object({
+    kind: z.literal("spend"),
+    metric: headlineMetricKey,
+    items: z.array(spendRecord.extend(inPeriod)),
+    total: z.number(),
+    ...periodTotal,
+  }),
+]);
+export type DrilldownPage = z.infer<typeof drilldownPage>;
 export const createSpendBody = z
   .object({ channel: z.enum(spendChannels), ...amountFields })
   .refine(periodOrder, periodIssue);

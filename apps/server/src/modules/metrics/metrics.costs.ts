@@ -35,7 +35,7 @@ export const toCostLineRecord = (row: CostRow): CostLineRecord => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const toSpendRecord = (row: SpendRow): SpendRecord => ({
+export const toSpendRecord = (row: SpendRow): SpendRecord => ({
   id: row.id,
   channel: row.channel as SpendRecord["channel"],
   periodStart: row.periodStart,

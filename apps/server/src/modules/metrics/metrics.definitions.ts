@@ -7,8 +7,8 @@ interface Definition {
   /** True when the figure depends on the attribution model (the model is named beside it). */
   attributed?: boolean;
   caveats?: string;
-  /** What the drill-down lists: the deals behind the figure, or the cost lines. */
-  drill: "won_sourced" | "won_involved" | "closed" | "won" | "open" | "cost_lines" | null;
+  /** What the drill-down lists: the deals behind the figure, the cost lines or the spend entries. */
+  drill: "won_sourced" | "won_involved" | "closed" | "won" | "open" | "cost_lines" | "spend" | null;
 }
 
 /** One definition per headline metric: what the API, the CLI and docs/metrics.md say it is. */
@@ -97,7 +97,7 @@ export const headlineDefinitions: Record<HeadlineMetricKey, Definition> = {
     unit: "money",
     formula: "(sales + marketing spend in the period) ÷ new customers in the period",
     caveats: "A new customer is an account whose first `new` revenue event falls in the period.",
-    drill: null,
+    drill: "spend",
   },
   partner_cac: {
     label: "Partner CAC",

@@ -1,18 +1,17 @@
 import type { DrilldownPage, DrilldownQuery } from "@symbiont/contracts";
-import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
 import { fieldError } from "../../platform/errors";
-import { toCostLineRecord } from "./metrics.costs";
 import { headlineDefinitions } from "./metrics.definitions";
+import { lineDrilldown } from "./metrics.line-drilldown";
 import { hasPartnerFilter, partnerSlice, regionSlice, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
-import { metricCostLines } from "./metrics.schema";
 import { assertSlicers } from "./metrics.slicers";
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)).toISOString());
 
-/** The records behind a headline figure: its deals (or cost lines), newest first, paged. */
+/** The records behind a headline figure: its deals, newest first, or its cost lines or spend entries, paged. */
 export async function drilldown(ctx: ServiceContext, query: DrilldownQuery): Promise<DrilldownPage> {
   assertCanReadMetrics(ctx.actor);
   await assertSlicers(ctx.database.db, ctx.actor.workspaceId, query);
@@ -24,24 +23,8 @@ export async function drilldownPage(db: DbOrTx, workspaceId: string, query: Dril
   const definition = headlineDefinitions[query.metric];
   if (!definition.drill) throw fieldError("query.metric", `${definition.label} has no records to list`);
   const period = resolvePeriod(query);
-  if (definition.drill === "cost_lines") {
-    const where = and(
-      eq(metricCostLines.workspaceId, workspaceId),
-      lte(metricCostLines.periodStart, period.to),
-      gte(metricCostLines.periodEnd, period.from),
-      query.programId ? eq(metricCostLines.programId, query.programId) : undefined,
-      query.partnerId ? eq(metricCostLines.partnerId, query.partnerId) : undefined,
-    );
-    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
-    const rows = await db
-      .select()
-      .from(metricCostLines)
-      .where(where)
-      .orderBy(asc(metricCostLines.periodStart), asc(metricCostLines.id))
-      .limit(query.limit)
-      .offset(query.offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(metricCostLines).where(where);
-    return { kind: "cost_lines", metric: query.metric, items: rows.map(toCostLineRecord), total: count?.n ?? 0 };
+  if (definition.drill === "cost_lines" || definition.drill === "spend") {
+    return lineDrilldown(db, workspaceId, query, period, definition.drill);
   }
   const start = period.start.toISOString();
   const end = period.end.toISOString();

@@ -9,6 +9,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
 import { type HealthBand, timeToFirstRevenue } from "./formulas";
+import { newCustomers } from "./metrics.customer-drilldown";
 import { retentionCohortSql } from "./metrics.money-queries";
 import { AT_RISK_MIN_PREVIOUS, AT_RISK_RATIO } from "./metrics.partner-views";
 import { groupExpression, type Period, partnerMonthSlice, regionSlice, resolvePeriod } from "./metrics.period";
@@ -48,6 +49,8 @@ export async function sectionDrilldownPage(
     return { kind: "accounts", ...base, ...(await retentionAccounts(db, workspaceId, query, period)) };
   if (query.section === "customers")
     return { kind: "customers", ...base, ...(await customers(db, workspaceId, query, period)) };
+  if (query.section === "new_customers")
+    return { kind: "new_customers", ...base, ...(await newCustomers(db, workspaceId, query, period)) };
   const context = await loadMetricContext(db, workspaceId);
   if (query.section === "attribution_role") {
     return { kind: "credits", section: query.section, ...(await roleCredits(db, workspaceId, query, period, context)) };

@@ -57,7 +57,8 @@ describe("executive dashboard", () => {
     // Every headline metric of the engine is a tile, and says its period.
     expect(d.headline).toHaveLength(19);
     for (const tile of d.headline) expect(tile.definition).toContain("2026-01-01 to 2026-06-30");
-    expect(figure(d, "cac").drill).toBeNull();
+    // CAC opens its spend entries (and the dialog its new customers).
+    expect(figure(d, "cac").drill).toBe("cac");
     expect(d.closedDeals).toBe(6);
     expect(d.refreshedAt).not.toBeNull();
   });

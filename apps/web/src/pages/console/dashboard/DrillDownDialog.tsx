@@ -1,15 +1,11 @@
-import type { CostLineRecord, DashboardFilters, DrilldownPage, DrillFigure } from "@symbiont/contracts";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Dialog } from "../../../components/ui/Dialog";
-import { ErrorState } from "../../../components/ui/ErrorState";
-import { Pagination } from "../../../components/ui/Pagination";
+import type { DashboardFilters, DrilldownPage, DrillFigure } from "@symbiont/contracts";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
-import { keepPreviousPageOf } from "../../../lib/query";
+import { DrillDialog, DrillPagination, usePagedDrill } from "./DrillDialog";
 import { monthWithin } from "./dashboardSearch";
 import { formatMoney, regionLabel } from "./dashboardUi";
+import { countOf, SectionRecords } from "./SectionDrillDialog";
 
 type Deal = Extract<DrilldownPage, { kind: "deals" }>["items"][number];
 
@@ -28,15 +24,13 @@ export const drillLabels: Record<DrillFigure, string> = {
   sales_velocity: "Deals open at the end of the period",
   program_cost: "Partner program cost lines",
   ropi: "Partner program cost lines behind ROPI",
-  cac: "New customers",
-  partner_cac: "Partner program cost lines behind partner CAC",
+  cac: "Sales and marketing spend and new customers behind CAC",
+  partner_cac: "Partner program cost and partner-sourced new customers behind partner CAC",
   nrr_partner: "Partner-attached accounts",
   nrr_other: "Other accounts",
   grr_partner: "Partner-attached accounts",
   grr_other: "Other accounts",
 };
-
-const LIMIT = 25;
 
 function dealColumns(currency: string): Column<Deal>[] {
   return [
@@ -77,23 +71,101 @@ function dealColumns(currency: string): Column<Deal>[] {
   ];
 }
 
-function costColumns(): Column<CostLineRecord>[] {
+type CostLine = Extract<DrilldownPage, { kind: "cost_lines" }>["items"][number];
+type SpendLine = Extract<DrilldownPage, { kind: "spend" }>["items"][number];
+
+const periodColumn = {
+  key: "period",
+  header: "Period",
+  cell: (r: CostLine | SpendLine) => `${r.periodStart} to ${r.periodEnd}`,
+};
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The line's own amount, and the share of it the figure counts, in the reporting currency. */
+const amountColumns = (currency: string) => [
+  {
+    key: "amount",
+    header: "Amount",
+    align: "right" as const,
+    hideOnMobile: true,
+    cell: (r: CostLine | SpendLine) => (
+      <span className="tabular-nums">{formatMoney(r.amountMinor, r.currency, false)}</span>
+    ),
+  },
+  {
+    key: "in-period",
+    header: "In this period",
+    align: "right" as const,
+    cell: (r: CostLine | SpendLine) => (
+      <span
+        className="tabular-nums"
+        title="Prorated by the days the line shares with the period, in the reporting currency"
+      >
+        {formatMoney(r.inPeriodMinor, currency, false)}
+      </span>
+    ),
+  },
+  { key: "note", header: "Note", cell: (r: CostLine | SpendLine) => r.note ?? "—", hideOnMobile: true },
+];
+
+function costColumns(currency: string): Column<CostLine>[] {
   return [
-    { key: "category", header: "Category", cell: (r) => r.category.replace(/_/g, " ") },
-    { key: "period", header: "Period", cell: (r) => `${r.periodStart} to ${r.periodEnd}` },
-    {
-      key: "amount",
-      header: "Amount",
-      align: "right",
-      cell: (r) => <span className="tabular-nums">{formatMoney(r.amountMinor, r.currency, false)}</span>,
-    },
-    { key: "note", header: "Note", cell: (r) => r.note ?? "—", hideOnMobile: true },
+    { key: "category", header: "Category", cell: (r) => capitalize(r.category.replace(/_/g, " ")) },
+    periodColumn,
+    ...amountColumns(currency),
   ];
+}
+
+function spendColumns(currency: string): Column<SpendLine>[] {
+  return [
+    { key: "channel", header: "Channel", cell: (r) => capitalize(r.channel) },
+    periodColumn,
+    ...amountColumns(currency),
+  ];
+}
+
+type LinePage = Extract<DrilldownPage, { kind: "cost_lines" | "spend" }>;
+
+/** CAC and partner CAC divide spend or cost by new customers: their dialog lists both. */
+const customerDrills: Partial<Record<DrillFigure, "all" | "partner_sourced">> = {
+  cac: "all",
+  partner_cac: "partner_sourced",
+};
+
+/** "Spend ÷ customers = CAC", from the lists' own totals, so the reader can check the figure. */
+function quotient(lines: LinePage, customers: number, sourced: boolean, currency: string): string {
+  const cost = formatMoney(lines.periodTotalMinor, currency, false);
+  const what = lines.kind === "spend" ? "Sales and marketing spend in the period" : "Program cost in the period";
+  const who = `${customers.toLocaleString("en")} ${sourced ? "partner-sourced " : ""}new customer${customers === 1 ? "" : "s"}`;
+  return customers === 0
+    ? `${what}: ${cost}; no ${sourced ? "partner-sourced " : ""}new customers, so no figure.`
+    : `${what} ${cost} ÷ ${who} = ${formatMoney(lines.periodTotalMinor / customers, currency, false)}`;
+}
+
+function Lines({ page, title, currency }: { page: LinePage; title: string; currency: string }) {
+  return page.kind === "spend" ? (
+    <DataTable
+      caption={title}
+      columns={spendColumns(currency)}
+      rows={page.items}
+      rowKey={(r) => r.id}
+      empty={<p className="py-6 text-center text-sm text-slate-500">No sales or marketing spend covers this period.</p>}
+    />
+  ) : (
+    <DataTable
+      caption={title}
+      columns={costColumns(currency)}
+      rows={page.items}
+      rowKey={(r) => r.id}
+      empty={<p className="py-6 text-center text-sm text-slate-500">No cost lines cover this period.</p>}
+    />
+  );
 }
 
 /**
  * The records behind a figure, for the dashboard's current filters, narrowed to one partner, region
  * or close month when the figure came from a table row; it names the figure's model and period.
+ * CAC and partner CAC list their spend or cost lines and their new customers.
  */
 export function DrillDownDialog({
   figure,
@@ -116,83 +188,95 @@ export function DrillDownDialog({
   currency: string;
   onClose: () => void;
 }) {
-  const [offset, setOffset] = useState(0);
   const range = month && period ? monthWithin(month, period) : period;
-  const queryKey = ["dashboard-records", figure, partner?.id, region, month, filters, offset];
-  const query = useQuery({
-    queryKey,
-    queryFn: ({ signal }) =>
+  const narrowing = { ...filters, ...(region ? { region } : {}), ...(month && range ? range : {}) };
+  const records = usePagedDrill(
+    ["dashboard-records", figure, partner?.id, region, month, filters],
+    Boolean(figure),
+    (page, signal) =>
       api.dashboardRecords(
+        { ...narrowing, metric: figure ?? "sourced_revenue", partnerId: partner?.id, ...page },
+        signal,
+      ),
+  );
+  const customersOf = figure ? customerDrills[figure] : undefined;
+  const customers = usePagedDrill(
+    ["dashboard-new-customers", customersOf, region, month, filters],
+    Boolean(customersOf),
+    (page, signal) =>
+      api.sectionRecords(
         {
-          ...filters,
-          ...(region ? { region } : {}),
-          ...(month && range ? range : {}),
-          metric: figure ?? "sourced_revenue",
-          partnerId: partner?.id,
-          limit: LIMIT,
-          offset,
+          ...narrowing,
+          section: "new_customers",
+          ...(customersOf === "partner_sourced" ? { partnerSourced: "true" as const } : {}),
+          ...page,
         },
         signal,
       ),
-    enabled: Boolean(figure),
-    placeholderData: keepPreviousPageOf(queryKey),
-  });
-  const page = query.data;
+  );
+  const page = records.query.data;
+  const customerPage = customersOf ? customers.query.data : undefined;
   const narrowed = [partner?.name, region ? regionLabel(region) : undefined, month].filter(Boolean).join(" · ");
   const title = figure ? `${drillLabels[figure]}${narrowed ? ` · ${narrowed}` : ""}` : "";
-  const noun = page?.kind === "cost_lines" ? "cost line" : "deal";
+  const lines = page?.kind === "cost_lines" || page?.kind === "spend" ? page : undefined;
+  const noun = page?.kind === "cost_lines" ? "cost line" : page?.kind === "spend" ? "spend entry" : "deal";
+  const count = (total: number) =>
+    noun === "spend entry"
+      ? `${total.toLocaleString("en")} spend ${total === 1 ? "entry" : "entries"}`
+      : countOf(total, noun);
+  const description = !page
+    ? undefined
+    : customersOf
+      ? customerPage
+        ? `${count(page.total)} and ${countOf(customerPage.total, customersOf === "partner_sourced" ? "partner-sourced new customer" : "new customer")} in this period; amounts in ${currency}.`
+        : undefined
+      : `${count(page.total)} in this period, most recent first${page.kind === "deals" ? `; amounts in ${currency} at close-date rates` : ""}.`;
   return (
-    <Dialog
+    <DrillDialog
       open={Boolean(figure)}
-      onClose={() => {
-        setOffset(0);
-        onClose();
-      }}
-      size="lg"
       title={title}
-      description={
-        page
-          ? `${page.total.toLocaleString("en")} ${noun}${page.total === 1 ? "" : "s"} in this period, most recent first${page.kind === "deals" ? `; amounts in ${currency} at close-date rates` : ""}.`
-          : "Loading the records behind this figure…"
-      }
+      description={description}
+      model={model}
+      period={range}
+      lists={customersOf ? [records, customers] : [records]}
+      {...(customersOf ? {} : { pages: { drill: records, total: page?.total ?? 0, label: "Records" } })}
+      onClose={onClose}
     >
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
-      ) : (
-        <div data-testid="drill-records">
-          {model || range ? (
-            <p className="mb-3 text-xs text-slate-600" data-testid="drill-model">
-              {model ? (
-                <>
-                  <span className="font-medium">Model:</span> {model}
-                </>
-              ) : null}
-              {range ? ` · Period: ${range.from} to ${range.to}` : null}
+      {customersOf ? (
+        <div className="space-y-5">
+          {lines && customerPage ? (
+            <p className="text-sm text-slate-700" data-testid="drill-quotient">
+              {quotient(lines, customerPage.total, customersOf === "partner_sourced", currency)}
             </p>
           ) : null}
-          {page?.kind === "cost_lines" ? (
-            <DataTable
-              caption={title}
-              columns={costColumns()}
-              rows={page.items}
-              rowKey={(r) => r.id}
-              empty={<p className="py-6 text-center text-sm text-slate-500">No cost lines cover this period.</p>}
-            />
-          ) : (
-            <DataTable
-              caption={title}
-              columns={dealColumns(currency)}
-              rows={page?.kind === "deals" ? page.items : undefined}
-              rowKey={(r) => r.opportunityId}
-              loading={query.isLoading}
-              empty={
-                <p className="py-6 text-center text-sm text-slate-500">No deals behind this figure in this period.</p>
-              }
-            />
-          )}
-          <Pagination offset={offset} limit={LIMIT} total={page?.total ?? 0} onChange={setOffset} label="Records" />
+          <section aria-label={lines?.kind === "spend" ? "Spend entries" : "Cost lines"}>
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">
+              {page?.kind === "spend" ? "Sales and marketing spend" : "Partner program cost lines"}
+            </h3>
+            {lines ? <Lines page={lines} title={title} currency={currency} /> : null}
+            <DrillPagination drill={records} total={page?.total ?? 0} label="Lines" />
+          </section>
+          <section aria-label="New customers">
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">
+              {customersOf === "partner_sourced" ? "Partner-sourced new customers" : "New customers"}
+            </h3>
+            {customerPage?.model ? <p className="mb-2 text-xs text-slate-600">{customerPage.model}</p> : null}
+            <SectionRecords page={customerPage} title="New customers" currency={currency} />
+            <DrillPagination drill={customers} total={customerPage?.total ?? 0} label="New customers" />
+          </section>
         </div>
+      ) : lines ? (
+        <Lines page={lines} title={title} currency={currency} />
+      ) : (
+        <DataTable
+          caption={title}
+          columns={dealColumns(currency)}
+          rows={page?.kind === "deals" ? page.items : undefined}
+          rowKey={(r) => r.opportunityId}
+          loading={records.query.isLoading}
+          empty={<p className="py-6 text-center text-sm text-slate-500">No deals behind this figure in this period.</p>}
+        />
       )}
-    </Dialog>
+    </DrillDialog>
   );
 }

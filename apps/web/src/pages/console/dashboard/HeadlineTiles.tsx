@@ -11,6 +11,14 @@ const accountDrills: Record<string, SectionDrill> = {
   grr_other: { drillSection: "retention", drillSide: "other" },
 };
 
+/** What a tile's drill-down lists when it is not deals. */
+const recordsOf: Partial<Record<DrillFigure, string>> = {
+  program_cost: "cost lines",
+  ropi: "cost lines",
+  cac: "spend entries and new customers",
+  partner_cac: "cost lines and new customers",
+};
+
 function Tile({
   figure,
   currency,
@@ -82,7 +90,7 @@ function Tile({
       )}
       onClick={() => onDrill(drill)}
       data-testid={`figure-${figure.key}`}
-      aria-label={`${figure.label}: ${formatFigure(figure.unit, figure.value, currency)}, ${change.text}. Show the deals behind it`}
+      aria-label={`${figure.label}: ${formatFigure(figure.unit, figure.value, currency)}, ${change.text}. Show the ${recordsOf[drill] ?? "deals"} behind it`}
     >
       {body}
     </button>

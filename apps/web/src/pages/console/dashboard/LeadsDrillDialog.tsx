@@ -1,36 +1,7 @@
-import type { LeadRecord } from "@symbiont/contracts";
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { useState } from "react";
-import { Dialog } from "../../../components/ui/Dialog";
-import { ErrorState } from "../../../components/ui/ErrorState";
-import { Pagination } from "../../../components/ui/Pagination";
-import { type Column, DataTable } from "../../../components/ui/Table";
+import { DataTable } from "../../../components/ui/Table";
+import { consoleLeadColumns } from "../../../features/leads/leadColumns";
 import { leadEndpoints } from "../../../lib/endpoints/leads";
-import { formatDate } from "../../../lib/format";
-import { keepPreviousPageOf } from "../../../lib/query";
-
-const LIMIT = 25;
-
-const columns: Column<LeadRecord>[] = [
-  {
-    key: "company",
-    header: "Lead",
-    cell: (l) => (
-      <Link
-        to="/console/leads/$leadId"
-        params={{ leadId: l.id }}
-        className="font-medium text-brand-700 hover:underline"
-      >
-        {l.company}
-      </Link>
-    ),
-  },
-  { key: "from", header: "From", cell: (l) => l.sender.name },
-  { key: "to", header: "To", cell: (l) => l.recipient?.name ?? "Not assigned" },
-  { key: "status", header: "Status", hideOnMobile: true, cell: (l) => l.status.replace(/_/g, " ") },
-  { key: "created", header: "Created", hideOnMobile: true, cell: (l) => formatDate(l.createdAt) },
-];
+import { DrillDialog, usePagedDrill } from "./DrillDialog";
 
 /**
  * The leads behind a reciprocal-lead-sharing row: every lead or referral the partner was sent or
@@ -43,50 +14,33 @@ export function LeadsDrillDialog({
   partner: { id: string; name: string } | undefined;
   onClose: () => void;
 }) {
-  const [offset, setOffset] = useState(0);
-  const queryKey = ["dashboard-lead-records", partner?.id, offset];
-  const query = useQuery({
-    queryKey,
-    queryFn: ({ signal }) => leadEndpoints.list("console", { partnerId: partner?.id, limit: LIMIT, offset }, signal),
-    enabled: Boolean(partner),
-    placeholderData: keepPreviousPageOf(queryKey),
-  });
-  const page = query.data;
+  const drill = usePagedDrill(["dashboard-lead-records", partner?.id], Boolean(partner), (page, signal) =>
+    leadEndpoints.list("console", { partnerId: partner?.id, ...page }, signal),
+  );
+  const page = drill.query.data;
   const title = partner ? `Leads exchanged with ${partner.name}` : "";
   return (
-    <Dialog
+    <DrillDialog
       open={Boolean(partner)}
-      onClose={() => {
-        setOffset(0);
-        onClose();
-      }}
-      size="lg"
       title={title}
       description={
         page
           ? `${page.total.toLocaleString("en")} lead${page.total === 1 ? "" : "s"} · all time, newest first`
-          : "Loading the leads behind this figure…"
+          : undefined
       }
+      model="leads and referrals sent to the partner (by the vendor or other partners) and those it sent; all time, since lead rows carry no reporting period"
+      lists={[drill]}
+      pages={{ drill, total: page?.total ?? 0, label: "Leads" }}
+      onClose={onClose}
     >
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
-      ) : (
-        <div data-testid="drill-records">
-          <p className="mb-3 text-xs text-slate-600" data-testid="drill-model">
-            <span className="font-medium">Model:</span> leads and referrals sent to the partner (by the vendor or other
-            partners) and those it sent; all time, since lead rows carry no reporting period
-          </p>
-          <DataTable
-            caption={title}
-            columns={columns}
-            rows={page?.items}
-            rowKey={(l) => l.id}
-            loading={query.isLoading}
-            empty={<p className="py-6 text-center text-sm text-slate-500">No leads exchanged with this partner.</p>}
-          />
-          <Pagination offset={offset} limit={LIMIT} total={page?.total ?? 0} onChange={setOffset} label="Leads" />
-        </div>
-      )}
-    </Dialog>
+      <DataTable
+        caption={title}
+        columns={consoleLeadColumns}
+        rows={page?.items}
+        rowKey={(l) => l.id}
+        loading={drill.query.isLoading}
+        empty={<p className="py-6 text-center text-sm text-slate-500">No leads exchanged with this partner.</p>}
+      />
+    </DrillDialog>
   );
 }

@@ -3,23 +3,18 @@ import type {
   DrilldownAccount,
   DrilldownCredit,
   DrilldownCustomer,
+  DrilldownNewCustomer,
   DrilldownPartner,
   SectionDrilldownPage,
 } from "@symbiont/contracts";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
-import { Dialog } from "../../../components/ui/Dialog";
-import { ErrorState } from "../../../components/ui/ErrorState";
-import { Pagination } from "../../../components/ui/Pagination";
 import { type Column, DataTable } from "../../../components/ui/Table";
 import { api } from "../../../lib/api";
 import { formatDate } from "../../../lib/format";
-import { keepPreviousPageOf } from "../../../lib/query";
+import { DrillDialog, usePagedDrill } from "./DrillDialog";
 import type { SectionDrill } from "./dashboardSearch";
 import { formatMoney, regionLabel, roleLabel } from "./dashboardUi";
 
-const LIMIT = 25;
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What the dialog lists, in words. */
@@ -37,6 +32,8 @@ export function sectionTitle(drill: SectionDrill): string {
       return drill.drillBy === "industry"
         ? `Customers in ${drill.drillKey === "unknown" ? "an unknown industry" : (drill.drillKey ?? "")}`
         : `Customers in ${regionLabel(drill.drillKey ?? "unknown")}`;
+    case "new_customers":
+      return "New customers";
     case "attribution_role":
       return `Won deals credited to ${roleLabel(drill.drillRole ?? "unspecified").toLowerCase()} partners`;
   }
@@ -189,7 +186,39 @@ function creditColumns(currency: string): Column<DrilldownCredit>[] {
   ];
 }
 
-function Records({
+const nouns: Record<SectionDrilldownPage["kind"], string> = {
+  partners: "partner",
+  accounts: "account",
+  customers: "customer",
+  credits: "deal",
+  new_customers: "new customer",
+};
+
+/** "1 deal", "12 deals". */
+export const countOf = (total: number, noun: string) =>
+  `${total.toLocaleString("en")} ${noun}${total === 1 ? "" : "s"}`;
+
+function newCustomerColumns(): Column<DrilldownNewCustomer>[] {
+  return [
+    {
+      key: "name",
+      header: "Customer",
+      cell: (c) => (
+        <span>
+          <span className="font-medium text-slate-900">{c.name}</span>
+          <span className="block text-xs text-slate-500">
+            {regionLabel(c.region ?? "unknown")} · {c.industry ?? "Unknown industry"}
+          </span>
+        </span>
+      ),
+    },
+    { key: "first", header: "First new revenue", cell: (c) => formatDate(c.firstNewOn) },
+    { key: "sourced", header: "Partner-sourced", cell: (c) => (c.partnerSourced ? "Yes" : "No") },
+  ];
+}
+
+/** The records of a section page (the CAC dialog shows its new customers with it too). */
+export function SectionRecords({
   page,
   title,
   currency,
@@ -207,6 +236,17 @@ function Records({
         rows={page.items}
         rowKey={(r) => r.accountId}
         empty={empty}
+      />
+    );
+  }
+  if (page?.kind === "new_customers") {
+    return (
+      <DataTable
+        caption={title}
+        columns={newCustomerColumns()}
+        rows={page.items}
+        rowKey={(r) => r.accountId}
+        empty={<p className="py-6 text-center text-sm text-slate-500">No new customers in this period.</p>}
       />
     );
   }
@@ -250,7 +290,7 @@ function Records({
   );
 }
 
-/** The partners or accounts behind a dashboard section, for the dashboard's current filters. */
+/** The partners, accounts, customers or deals behind a dashboard section, for the dashboard's current filters. */
 export function SectionDrillDialog({
   drill,
   filters,
@@ -262,67 +302,39 @@ export function SectionDrillDialog({
   currency: string;
   onClose: () => void;
 }) {
-  const [offset, setOffset] = useState(0);
-  const queryKey = ["dashboard-section-records", drill, filters, offset];
-  const query = useQuery({
-    queryKey,
-    queryFn: ({ signal }) =>
-      api.sectionRecords(
-        {
-          ...filters,
-          section: drill?.drillSection ?? "at_risk",
-          cohort: drill?.drillCohort,
-          band: drill?.drillBand,
-          side: drill?.drillSide,
-          by: drill?.drillBy,
-          key: drill?.drillKey,
-          flowRole: drill?.drillRole,
-          limit: LIMIT,
-          offset,
-        },
-        signal,
-      ),
-    enabled: Boolean(drill),
-    placeholderData: keepPreviousPageOf(queryKey),
-  });
-  const page = query.data;
+  const records = usePagedDrill(["dashboard-section-records", drill, filters], Boolean(drill), (page, signal) =>
+    api.sectionRecords(
+      {
+        ...filters,
+        section: drill?.drillSection ?? "at_risk",
+        cohort: drill?.drillCohort,
+        band: drill?.drillBand,
+        side: drill?.drillSide,
+        by: drill?.drillBy,
+        key: drill?.drillKey,
+        flowRole: drill?.drillRole,
+        ...page,
+      },
+      signal,
+    ),
+  );
+  const page = records.query.data;
   const title = drill ? sectionTitle(drill) : "";
-  const noun =
-    page?.kind === "partners"
-      ? "partner"
-      : page?.kind === "customers"
-        ? "customer"
-        : page?.kind === "credits"
-          ? "deal"
-          : "account";
   return (
-    <Dialog
+    <DrillDialog
       open={Boolean(drill)}
-      onClose={() => {
-        setOffset(0);
-        onClose();
-      }}
-      size="lg"
       title={title}
       description={
         page
-          ? `${page.total.toLocaleString("en")} ${noun}${page.total === 1 ? "" : "s"} · ${page.period.from} to ${page.period.to}${page.kind === "partners" ? "" : ` · amounts in ${currency}`}`
-          : "Loading the records behind this figure…"
+          ? `${countOf(page.total, nouns[page.kind])} · ${page.period.from} to ${page.period.to}${page.kind === "partners" ? "" : ` · amounts in ${currency}`}`
+          : undefined
       }
+      model={page?.model}
+      lists={[records]}
+      pages={{ drill: records, total: page?.total ?? 0, label: "Records" }}
+      onClose={onClose}
     >
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => query.refetch()} compact />
-      ) : (
-        <div data-testid="drill-records">
-          {page ? (
-            <p className="mb-3 text-xs text-slate-600" data-testid="drill-model">
-              <span className="font-medium">Model:</span> {page.model}
-            </p>
-          ) : null}
-          <Records page={page} title={title} currency={currency} />
-          <Pagination offset={offset} limit={LIMIT} total={page?.total ?? 0} onChange={setOffset} label="Records" />
-        </div>
-      )}
-    </Dialog>
+      <SectionRecords page={page} title={title} currency={currency} />
+    </DrillDialog>
   );
 }

@@ -1,7 +1,6 @@
-import type { LeadRecord, LeadStatus } from "@symbiont/contracts";
+import type { LeadStatus } from "@symbiont/contracts";
 import { leadStatuses } from "@symbiont/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -11,11 +10,11 @@ import { Input, Select } from "../../../components/ui/Field";
 import { LeadsIcon, PlusIcon } from "../../../components/ui/icons";
 import { PageHeader } from "../../../components/ui/PageHeader";
 import { Pagination } from "../../../components/ui/Pagination";
-import { type Column, DataTable } from "../../../components/ui/Table";
-import { Countdown, formatAmount, isLeadWriter, LeadStatusBadge, statusLabels } from "../../../features/leads/leadUi";
+import { DataTable } from "../../../components/ui/Table";
+import { consoleLeadColumns } from "../../../features/leads/leadColumns";
+import { isLeadWriter, statusLabels } from "../../../features/leads/leadUi";
 import { useCurrentUser } from "../../../lib/auth";
 import { leadEndpoints } from "../../../lib/endpoints/leads";
-import { formatRelative } from "../../../lib/format";
 import { useDocumentTitle } from "../../system";
 import { NewLeadDialog } from "./NewLeadDialog";
 import { ReciprocityCard } from "./ReciprocityCard";
@@ -23,37 +22,6 @@ import { RoutingCard } from "./RoutingCard";
 
 type View = "all" | "vendor";
 const PAGE = 25;
-
-const columns: Column<LeadRecord>[] = [
-  {
-    key: "company",
-    header: "Company",
-    cell: (l) => (
-      <Link
-        to="/console/leads/$leadId"
-        params={{ leadId: l.id }}
-        className="font-medium text-brand-700 hover:underline"
-      >
-        {l.company}
-      </Link>
-    ),
-  },
-  { key: "kind", header: "Kind", cell: (l) => (l.kind === "referral" ? "Referral" : "Lead"), hideOnMobile: true },
-  {
-    key: "status",
-    header: "Status",
-    cell: (l) => (
-      <span className="flex flex-wrap items-center gap-2">
-        <LeadStatusBadge status={l.status} />
-        {l.status === "offered" && l.offerExpiresAt ? <Countdown until={l.offerExpiresAt} /> : null}
-      </span>
-    ),
-  },
-  { key: "from", header: "From", cell: (l) => l.sender.name, hideOnMobile: true },
-  { key: "to", header: "To", cell: (l) => l.recipient?.name ?? (l.status === "pooled" ? "Pool" : "—") },
-  { key: "amount", header: "Amount", cell: (l) => formatAmount(l), align: "right", hideBelowXl: true },
-  { key: "updated", header: "Updated", cell: (l) => formatRelative(l.updatedAt), hideOnMobile: true },
-];
 
 export function LeadsPage() {
   useDocumentTitle("Leads");
@@ -152,7 +120,7 @@ export function LeadsPage() {
           <>
             <DataTable
               caption="Leads and referrals"
-              columns={columns}
+              columns={consoleLeadColumns}
               rows={leads.data?.items}
               rowKey={(l) => l.id}
               loading={leads.isPending}
