@@ -42,6 +42,8 @@ export {
   metricChannelSpend,
   metricCostLines,
   metricDealFacts,
+  metricDealMonths,
+  metricDealOpenMonths,
   metricPartnerHealth,
   metricPartnerMonths,
   metricRefreshes,
@@ -52,6 +54,7 @@ export { partnerScorecardView } from "./metrics.scorecard-view";
 export { sectionDrilldownPage } from "./metrics.section-drilldown";
 export { metricsSeed } from "./metrics.seed";
 export { loadMetricContext } from "./metrics.settings";
+export { assertSlicers } from "./metrics.slicers";
 export {
   type CachedView,
   cachedView,

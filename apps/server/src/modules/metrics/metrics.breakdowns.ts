@@ -2,6 +2,7 @@ import type { MetricFilters } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { marketPenetrationOfGroups, type PenetrationRow, winRate } from "./formulas";
+import { canUseDealMonths, closedDealCellsSql, type DealMonthsUse } from "./metrics.deal-months";
 import { groupExpression, type Period, partnerMonthSlice, regionSlice } from "./metrics.period";
 
 // Breakdowns of the headline figures over the read models: by month, region, role, partner and
@@ -28,13 +29,22 @@ export async function monthlyFigures(
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
+  dealMonths?: DealMonthsUse,
 ): Promise<MonthFigures[]> {
-  const result = await db.execute(sql`
-    with months as (
-      select generate_series(date_trunc('month', ${period.from}::date), date_trunc('month', ${period.to}::date),
-        interval '1 month')::date as month
-    ),
-    totals as (
+  // Without partner slicers the deal months hold these sums (grp is partner involvement).
+  const totals = canUseDealMonths(filters, dealMonths)
+    ? sql`
+      select c.month,
+        sum(c.amount_sum) filter (where c.outcome = 'won' and c.partner_involved and c.sourced)::float8 as sourced,
+        sum(c.amount_sum) filter (where c.outcome = 'won' and c.partner_involved)::float8 as influenced,
+        sum(c.amount_sum) filter (where c.outcome = 'won' and not c.partner_involved)::float8 as direct,
+        coalesce(sum(c.deals) filter (where c.outcome = 'won' and c.partner_involved), 0)::int as partner_won,
+        coalesce(sum(c.deals) filter (where c.outcome = 'lost' and c.partner_involved), 0)::int as partner_lost,
+        coalesce(sum(c.deals) filter (where c.outcome = 'won' and not c.partner_involved), 0)::int as direct_won,
+        coalesce(sum(c.deals) filter (where c.outcome = 'lost' and not c.partner_involved), 0)::int as direct_lost
+      from ${closedDealCellsSql(workspaceId, filters, period, dealMonths.builtWith ?? 100)} c
+      group by 1`
+    : sql`
       select date_trunc('month', f.closed_at at time zone 'UTC')::date as month,
         sum(f.amount_minor) filter (where f.outcome = 'won' and g.grp and ${sourcedTest(filters)})::float8 as sourced,
         sum(f.amount_minor) filter (where f.outcome = 'won' and g.grp)::float8 as influenced,
@@ -48,8 +58,13 @@ export async function monthlyFigures(
       where f.workspace_id = ${workspaceId} and ${regionSlice(filters)} and g.grp is not null
         and f.outcome in ('won', 'lost')
         and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()}
-      group by 1
-    )
+      group by 1`;
+  const result = await db.execute(sql`
+    with months as (
+      select generate_series(date_trunc('month', ${period.from}::date), date_trunc('month', ${period.to}::date),
+        interval '1 month')::date as month
+    ),
+    totals as (${totals})
     select to_char(m.month, 'YYYY-MM-DD') as month, t.sourced, t.influenced, t.direct, t.partner_won,
       t.partner_lost, t.direct_won, t.direct_lost
     from months m left join totals t on t.month = m.month order by m.month`);
@@ -77,8 +92,19 @@ export async function regionFigures(
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
+  dealMonths?: DealMonthsUse,
 ): Promise<RegionFigures[]> {
-  const result = await db.execute(sql`
+  const result = await db.execute(
+    canUseDealMonths(filters, dealMonths)
+      ? sql`
+    select coalesce(c.region, 'unknown') as region,
+      coalesce(sum(c.amount_sum) filter (where c.outcome = 'won' and c.partner_involved), 0)::float8 as partner_won,
+      coalesce(sum(c.amount_sum) filter (where c.outcome = 'won' and not c.partner_involved), 0)::float8 as direct_won,
+      coalesce(sum(c.deals) filter (where c.outcome = 'won'), 0)::int as won,
+      coalesce(sum(c.deals) filter (where c.outcome = 'lost'), 0)::int as lost
+    from ${closedDealCellsSql(workspaceId, filters, period, dealMonths.builtWith ?? 100)} c
+    group by 1 order by 2 desc, 1`
+      : sql`
     select coalesce(f.region, 'unknown') as region,
       coalesce(sum(f.amount_minor) filter (where f.outcome = 'won' and g.grp), 0)::float8 as partner_won,
       coalesce(sum(f.amount_minor) filter (where f.outcome = 'won' and not g.grp), 0)::float8 as direct_won,
@@ -88,7 +114,8 @@ export async function regionFigures(
     where f.workspace_id = ${workspaceId} and ${regionSlice(filters)} and g.grp is not null
       and f.outcome in ('won', 'lost')
       and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()}
-    group by 1 order by 2 desc, 1`);
+    group by 1 order by 2 desc, 1`,
+  );
   return result.rows.map((row) => ({
     region: String(row.region),
     partnerWon: num(row.partner_won),

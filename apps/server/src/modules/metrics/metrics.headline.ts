@@ -10,6 +10,7 @@ import {
   returnOnPartnerInvestment,
   sourcedInfluencedRatio,
 } from "./formulas";
+import type { DealMonthsUse } from "./metrics.deal-months";
 import { dealGroups, upliftCells } from "./metrics.deal-queries";
 import { headlineDefinitions } from "./metrics.definitions";
 import { periodMoney, retentionByAttachment } from "./metrics.money-queries";
@@ -27,11 +28,11 @@ export async function headlineValues(
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
-  options: { grossMargin: number; fromSnapshot: boolean },
+  options: { grossMargin: number; fromSnapshot: boolean; dealMonths?: DealMonthsUse },
 ) {
   const { grossMargin } = options;
   const [groups, retention, money] = await Promise.all([
-    dealGroups(db, workspaceId, filters, period),
+    dealGroups(db, workspaceId, filters, period, options.dealMonths),
     retentionByAttachment(db, workspaceId, filters, period),
     periodMoney(db, workspaceId, filters, period, options.fromSnapshot),
   ]);
@@ -98,12 +99,12 @@ export async function headlineFor(db: DbOrTx, workspaceId: string, filters: Metr
   await assertSlicers(db, workspaceId, filters);
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
-  const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
-  const options = { grossMargin: settings.grossMargin, fromSnapshot: attribution.snapshotId !== null };
+  const { settings, currency, refreshedAt, attribution, dealMonths } = await loadMetricContext(db, workspaceId);
+  const options = { grossMargin: settings.grossMargin, fromSnapshot: attribution.snapshotId !== null, dealMonths };
   const [current, before, cells] = await Promise.all([
     headlineValues(db, workspaceId, filters, period, options),
     headlineValues(db, workspaceId, filters, previous, options),
-    upliftCells(db, workspaceId, filters, period, 10 ** minorDigits(currency)),
+    upliftCells(db, workspaceId, filters, period, 10 ** minorDigits(currency), dealMonths),
   ]);
   const model = attribution.name;
   const metrics: MetricValue[] = (Object.keys(headlineDefinitions) as HeadlineMetricKey[]).map((key) => {

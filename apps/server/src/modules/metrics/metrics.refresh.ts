@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, transaction } from "../../db";
+import { minorDigits } from "../revenue";
+import { rebuildDealMonths } from "./metrics.deal-months";
 import { rebuildPartnerHealth } from "./metrics.health-model";
 import { attributedRevenueProvider, LEDGER_LINEAR_MODEL } from "./metrics.providers";
 import { clearViews } from "./metrics.view-cache";
@@ -30,6 +32,8 @@ export async function refreshReadModelsIn(tx: DbOrTx, workspaceId: string): Prom
     const dealRows = await rebuildDealFacts(tx, workspaceId);
     const partnerMonthRows = await rebuildPartnerMonths(tx, workspaceId);
     await rebuildAccountFacts(tx, workspaceId);
+    const minorPerMajor = await reportingMinorPerMajor(tx, workspaceId);
+    await rebuildDealMonths(tx, workspaceId, minorPerMajor);
     const source = await applyAttributionProvider(tx, workspaceId);
     const refreshedAt = new Date();
     const partnerHealthRows = await rebuildPartnerHealth(tx, workspaceId, refreshedAt);
@@ -39,11 +43,13 @@ export async function refreshReadModelsIn(tx: DbOrTx, workspaceId: string): Prom
     const snapshotId = source?.snapshotId ?? null;
     await tx.execute(sql`
       insert into metric_refreshes (workspace_id, refreshed_at, duration_ms, deal_rows, partner_month_rows,
-        attribution_model, attribution_snapshot_id)
-      values (${workspaceId}, ${refreshedAt.toISOString()}, ${durationMs}, ${dealRows}, ${partnerMonthRows}, ${model}, ${snapshotId})
+        attribution_model, attribution_snapshot_id, deal_months_minor_per_major)
+      values (${workspaceId}, ${refreshedAt.toISOString()}, ${durationMs}, ${dealRows}, ${partnerMonthRows}, ${model},
+        ${snapshotId}, ${minorPerMajor})
       on conflict (workspace_id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
         deal_rows = excluded.deal_rows, partner_month_rows = excluded.partner_month_rows,
-        attribution_model = excluded.attribution_model, attribution_snapshot_id = excluded.attribution_snapshot_id`);
+        attribution_model = excluded.attribution_model, attribution_snapshot_id = excluded.attribution_snapshot_id,
+        deal_months_minor_per_major = excluded.deal_months_minor_per_major`);
     return {
       refreshedAt: refreshedAt.toISOString(),
       durationMs,
@@ -97,6 +103,13 @@ async function rebuildDealFacts(tx: DbOrTx, workspaceId: string): Promise<number
           where p.workspace_id = d.workspace_id and p.id = any(d.pids)), '{}') as roles
     ) dims on cardinality(d.pids) > 0`);
   return result.rowCount ?? 0;
+}
+
+/** Minor units per major unit of the workspace's reporting currency (the deal months' size bands). */
+async function reportingMinorPerMajor(tx: DbOrTx, workspaceId: string): Promise<number> {
+  const result = await tx.execute(sql`select reporting_currency from workspaces where id = ${workspaceId}`);
+  const currency = result.rows[0]?.reporting_currency;
+  return 10 ** minorDigits(typeof currency === "string" ? currency : "USD");
 }
 
 /** One row per account: region, industry, first `new` revenue event, first partner deal, won sourced. */

@@ -158,6 +158,52 @@ export const metricAccountFacts = pgTable(
 );
 
 /**
+ * Read model: the closed deals of each close month summed per outcome, region, segment, size band
+ * and partner involvement, with the won deals' amounts and cycles themselves (for exact medians and
+ * resampling). Dashboards without partner slicers add whole months from here and read only the
+ * partial months at a period's edges from the deal facts. Bands follow `minor_per_major` of the
+ * reporting currency at refresh time.
+ */
+export const metricDealMonths = pgTable(
+  "metric_deal_months",
+  {
+    workspaceId: workspaceId(),
+    month: date("month", { mode: "string" }).notNull(),
+    outcome: text("outcome").notNull(),
+    region: text("region"),
+    segment: text("segment").notNull(),
+    band: integer("band"),
+    partnerInvolved: boolean("partner_involved").notNull(),
+    sourced: boolean("sourced").notNull(),
+    deals: integer("deals").notNull(),
+    amountN: integer("amount_n").notNull(),
+    amountSum: doublePrecision("amount_sum").notNull(),
+    amountSq: doublePrecision("amount_sq").notNull(),
+    cycleN: integer("cycle_n").notNull(),
+    cycleSum: doublePrecision("cycle_sum").notNull(),
+    cycleSq: doublePrecision("cycle_sq").notNull(),
+    /** Won cells: the amounts and cycle days of the deals, ascending. */
+    amounts: doublePrecision("amounts").array(),
+    cycles: doublePrecision("cycles").array(),
+  },
+  (t) => [index("metric_deal_months_month_idx").on(t.workspaceId, t.month)],
+);
+
+/** Read model: deals counted by open month × close month (null: open), region and partner involvement. */
+export const metricDealOpenMonths = pgTable(
+  "metric_deal_open_months",
+  {
+    workspaceId: workspaceId(),
+    openMonth: date("open_month", { mode: "string" }).notNull(),
+    closeMonth: date("close_month", { mode: "string" }),
+    region: text("region"),
+    partnerInvolved: boolean("partner_involved").notNull(),
+    deals: integer("deals").notNull(),
+  },
+  (t) => [index("metric_deal_open_months_idx").on(t.workspaceId, t.openMonth)],
+);
+
+/**
  * Read model: per month × partner aggregates (won/lost counts, sourced, influenced and attributed
  * revenue, touchpoints) with the partner's programs, roles, tiers and regions at refresh time.
  */
@@ -222,6 +268,8 @@ export const metricRefreshes = pgTable("metric_refreshes", {
   attributionModel: text("attribution_model").notNull(),
   /** The attribution snapshot the attributed figures come from; null: the linear split over involved partners. */
   attributionSnapshotId: uuid("attribution_snapshot_id"),
+  /** Minor units per major unit the deal months' size bands were built with; null: no deal months yet. */
+  dealMonthsMinorPerMajor: integer("deal_months_minor_per_major"),
 });
 
 /**

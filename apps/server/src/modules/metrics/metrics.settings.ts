@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { type DbOrTx, transaction } from "../../db";
 import { recordAudit } from "../../platform/audit";
 import { auditSource, type ServiceContext } from "../../platform/context";
+import type { DealMonthsUse } from "./metrics.deal-months";
 import { assertCanReadMetrics, assertCanWriteMetricSettings } from "./metrics.policies";
 import { engagementSignals, LEDGER_LINEAR_MODEL } from "./metrics.providers";
 import { metricSettings } from "./metrics.schema";
@@ -41,12 +42,15 @@ export interface MetricContext {
   refreshedAt: Date | null;
   /** The attribution model (and snapshot) the read models were built with. */
   attribution: { name: string; snapshotId: string | null };
+  /** The deal-months read model, when the last refresh built it. */
+  dealMonths: DealMonthsUse;
 }
 
 /** Settings, reporting currency and the last refresh of a workspace, in one round trip. */
 export async function loadMetricContext(db: DbOrTx, workspaceId: string): Promise<MetricContext> {
   const result = await db.execute(sql`
-    select w.reporting_currency, s.settings, r.refreshed_at, r.attribution_model, r.attribution_snapshot_id
+    select w.reporting_currency, s.settings, r.refreshed_at, r.attribution_model, r.attribution_snapshot_id,
+      r.deal_months_minor_per_major
     from workspaces w
     left join metric_settings s on s.workspace_id = w.id
     left join metric_refreshes r on r.workspace_id = w.id
@@ -59,6 +63,12 @@ export async function loadMetricContext(db: DbOrTx, workspaceId: string): Promis
     attribution: {
       name: typeof row.attribution_model === "string" ? row.attribution_model : LEDGER_LINEAR_MODEL,
       snapshotId: row.attribution_snapshot_id ? String(row.attribution_snapshot_id) : null,
+    },
+    dealMonths: {
+      builtWith:
+        row.deal_months_minor_per_major === null || row.deal_months_minor_per_major === undefined
+          ? null
+          : Number(row.deal_months_minor_per_major),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { DbOrTx } from "../../db";
 import { requireVendor } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import {
+  assertSlicers,
   cachedView,
   cohortLifetimeValue,
   firstRevenueCohorts,
@@ -151,25 +152,38 @@ async function regionsOf(db: DbOrTx, workspaceId: string): Promise<string[]> {
 export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<Dashboard> {
   const { workspaceId, filters } = scope;
   const period = periodOf(scope.period.from, scope.period.to);
-  const [headline, context, regionList] = await Promise.all([
+  // An unknown slicer is a 404 before any section starts.
+  await assertSlicers(db, workspaceId, filters);
+  const context = await loadMetricContext(db, workspaceId);
+  const { dealMonths } = context;
+  // Every section at once: on a machine with cores to spare the page takes as long as its slowest query.
+  const [
+    headline,
+    regionList,
+    trend,
+    flow,
+    partners,
+    atRisk,
+    regions,
+    byRegion,
+    byIndustry,
+    cohorts,
+    bands,
+    reciprocity,
+  ] = await Promise.all([
     headlineFor(db, workspaceId, filters),
-    loadMetricContext(db, workspaceId),
     regionsOf(db, workspaceId),
+    monthlyFigures(db, workspaceId, filters, period, dealMonths),
+    flowByRole(db, workspaceId, filters, period),
+    topPartners(db, workspaceId, filters, period),
+    partnersAtRisk(db, workspaceId, filters),
+    regionFigures(db, workspaceId, filters, period, dealMonths),
+    marketPenetrationBy(db, workspaceId, filters, period, "region"),
+    marketPenetrationBy(db, workspaceId, filters, period, "industry"),
+    firstRevenueCohorts(db, workspaceId, filters, period),
+    healthBands(db, workspaceId, filters),
+    reciprocityLeaders(db, workspaceId, period),
   ]);
-  const [trend, flow, partners, atRisk, regions, byRegion, byIndustry, cohorts, bands, reciprocity] = await Promise.all(
-    [
-      monthlyFigures(db, workspaceId, filters, period),
-      flowByRole(db, workspaceId, filters, period),
-      topPartners(db, workspaceId, filters, period),
-      partnersAtRisk(db, workspaceId, filters),
-      regionFigures(db, workspaceId, filters, period),
-      marketPenetrationBy(db, workspaceId, filters, period, "region"),
-      marketPenetrationBy(db, workspaceId, filters, period, "industry"),
-      firstRevenueCohorts(db, workspaceId, filters, period),
-      healthBands(db, workspaceId, filters),
-      reciprocityLeaders(db, workspaceId, period),
-    ],
-  );
   const grossMargin = context.settings.grossMargin;
   const cltvOf = (cohort: HeadlineMetrics["retention"]["partnerAttached"]) => {
     const value = cohortLifetimeValue(
