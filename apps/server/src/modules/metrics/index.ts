@@ -4,7 +4,7 @@ import "./metrics.wiring";
 export * as formulas from "./formulas";
 export {
   flowByRole,
-  marketPenetrationBy,
+  marketPenetration,
   monthlyFigures,
   regionFigures,
   topPartners,

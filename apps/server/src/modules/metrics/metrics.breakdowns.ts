@@ -196,20 +196,19 @@ export async function topPartners(
 
 /**
  * Market penetration: customers (accounts with a deal won in the period) and their won revenue by
- * region or industry, with a partner (a partner-involved won deal matching the slicers) or without.
+ * region and by industry, with a partner (a partner-involved won deal matching the slicers) or
+ * without; both tables from one pass over the period's won deals.
  */
-export async function marketPenetrationBy(
+export async function marketPenetration(
   db: DbOrTx,
   workspaceId: string,
   filters: MetricFilters,
   period: Period,
-  by: "region" | "industry",
-): Promise<PenetrationRow[]> {
-  const column = by === "region" ? sql`f.region` : sql`f.industry`;
+): Promise<{ region: PenetrationRow[]; industry: PenetrationRow[] }> {
   const result = await db.execute(sql`
     with customers as (
-      select f.account_id, min(${column}) as key, bool_or(coalesce(g.grp, false)) as attached,
-        sum(f.amount_minor)::float8 as revenue
+      select f.account_id, min(f.region) as region, min(f.industry) as industry,
+        bool_or(coalesce(g.grp, false)) as attached, sum(f.amount_minor)::float8 as revenue
       from metric_deal_facts f
       cross join lateral (select ${groupExpression(filters)} as grp) g
       where f.workspace_id = ${workspaceId} and ${regionSlice(filters)} and f.outcome = 'won'
@@ -217,14 +216,20 @@ export async function marketPenetrationBy(
         and f.closed_at >= ${period.start.toISOString()} and f.closed_at < ${period.end.toISOString()}
       group by f.account_id
     )
-    select key, attached, count(*)::int as customers, coalesce(sum(revenue), 0)::float8 as revenue
-    from customers group by key, attached`);
-  return marketPenetrationOfGroups(
-    result.rows.map((row) => ({
-      key: row.key === null ? null : String(row.key),
-      partnerAttached: row.attached === true,
-      customers: num(row.customers),
-      revenue: num(row.revenue),
-    })),
-  );
+    select case when grouping(region) = 0 then 'region' else 'industry' end as by,
+      case when grouping(region) = 0 then region else industry end as key,
+      attached, count(*)::int as customers, coalesce(sum(revenue), 0)::float8 as revenue
+    from customers group by grouping sets ((region, attached), (industry, attached))`);
+  const rowsBy = (by: string) =>
+    marketPenetrationOfGroups(
+      result.rows
+        .filter((row) => row.by === by)
+        .map((row) => ({
+          key: row.key === null ? null : String(row.key),
+          partnerAttached: row.attached === true,
+          customers: num(row.customers),
+          revenue: num(row.revenue),
+        })),
+    );
+  return { region: rowsBy("region"), industry: rowsBy("industry") };
 }

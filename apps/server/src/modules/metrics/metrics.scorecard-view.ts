@@ -7,7 +7,7 @@ import type {
   ScorecardTierProgress,
 } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db";
+import type { Db, DbOrTx } from "../../db";
 import { requirePartner } from "../../platform/authz";
 import type { ServiceContext } from "../../platform/context";
 import { periodChange } from "./formulas";
@@ -76,17 +76,19 @@ function peerView(benchmark: PortalBenchmark): PeerBenchmark {
  * metrics engine (read models), its peer benchmark and the partner's tier progress.
  */
 export async function partnerScorecardView(
-  db: DbOrTx,
+  db: Db,
   workspaceId: string,
   partnerId: string,
   query: ScorecardQuery,
 ): Promise<PartnerScorecard> {
-  const card = await buildScorecard(db, workspaceId, partnerId, query);
   const period = resolvePeriod(query);
   const previous = previousPeriod(period);
-  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
-  const tiers = await tierProgress(db, workspaceId, partnerId);
-  const benchmark = await benchmarkFor(db, workspaceId, partnerId, period);
+  // On the pool, so the scorecard, tier progress and peer benchmark are read at once.
+  const [card, tiers, benchmark] = await Promise.all([
+    buildScorecard(db, workspaceId, partnerId, query),
+    tierProgress(db, workspaceId, partnerId),
+    benchmarkFor(db, workspaceId, partnerId, period),
+  ]);
   const now = card.metrics;
   const before = card.previous;
   const months = `closed ${period.from} to ${period.to}, whole months`;

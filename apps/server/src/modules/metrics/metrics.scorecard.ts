@@ -1,6 +1,6 @@
 import type { MetricScorecard, MetricSettingsView } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db";
+import type { Db, DbOrTx } from "../../db";
 import type { ServiceContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import {
@@ -145,22 +145,42 @@ export function partnerHealth(partnerId: string, context: HealthContext) {
 
 /** One partner's scorecard: figures, previous period, monthly trend, engagement, health, tiers. */
 export async function buildScorecard(
-  db: DbOrTx,
+  db: Db,
   workspaceId: string,
   partnerId: string,
   filters: { from?: string | undefined; to?: string | undefined },
 ): Promise<MetricScorecard> {
-  const partnerResult = await db.execute(sql`
-    select p.id, p.name, p.types, p.regions, p.activated_at,
-      (select min(f.closed_at) from metric_deal_facts f where f.workspace_id = p.workspace_id
-        and f.outcome = 'won' and f.partner_ids @> array[p.id]) as first_won
-    from partners p where p.workspace_id = ${workspaceId} and p.id = ${partnerId}`);
-  const partner = partnerResult.rows[0];
-  if (!partner) throw notFound("Partner not found");
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
   const trendStart = new Date(Date.UTC(period.end.getUTCFullYear(), period.end.getUTCMonth() - 11, 1));
-  const { settings, currency, refreshedAt, attribution } = await loadMetricContext(db, workspaceId);
+  const provider = reciprocityProvider();
+  // On the pool, so the independent reads run at once.
+  const [partnerResult, context, trend, tiers, reciprocity] = await Promise.all([
+    db.execute(sql`
+      select p.id, p.name, p.types, p.regions, p.activated_at,
+        (select min(f.closed_at) from metric_deal_facts f where f.workspace_id = p.workspace_id
+          and f.outcome = 'won' and f.partner_ids @> array[p.id]) as first_won
+      from partners p where p.workspace_id = ${workspaceId} and p.id = ${partnerId}`),
+    loadMetricContext(db, workspaceId),
+    db.execute(sql`
+      select m.month::text as month, m.won, m.lost, m.sourced_minor::float8 as sourced, m.influenced_minor::float8 as influenced,
+        m.attributed_minor as attributed, m.touchpoints
+      from metric_partner_months m
+      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
+        and m.month >= ${trendStart.toISOString().slice(0, 10)} and m.month <= ${period.to}
+      order by m.month`),
+    db.execute(sql`
+      select g.id as program_id, g.name as program_name, t.id as tier_id, t.name as tier_name
+      from program_memberships m
+      join programs g on g.workspace_id = m.workspace_id and g.id = m.program_id
+      left join tiers t on t.workspace_id = m.workspace_id and t.id = m.tier_id
+      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
+      order by g.name`),
+    provider ? provider(db, { workspaceId, from: period.start, to: period.end, partnerId }) : undefined,
+  ]);
+  const partner = partnerResult.rows[0];
+  if (!partner) throw notFound("Partner not found");
+  const { settings, currency, refreshedAt, attribution } = context;
   const { figures, before, pipeline, engagementNow, engagementBefore, ids } = await partnerPopulation(
     db,
     workspaceId,
@@ -168,24 +188,7 @@ export async function buildScorecard(
     period,
     previous,
   );
-  const trend = await db.execute(sql`
-      select m.month::text as month, m.won, m.lost, m.sourced_minor::float8 as sourced, m.influenced_minor::float8 as influenced,
-        m.attributed_minor as attributed, m.touchpoints
-      from metric_partner_months m
-      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
-        and m.month >= ${trendStart.toISOString().slice(0, 10)} and m.month <= ${period.to}
-      order by m.month`);
-  const tiers = await db.execute(sql`
-      select g.id as program_id, g.name as program_name, t.id as tier_id, t.name as tier_name
-      from program_memberships m
-      join programs g on g.workspace_id = m.workspace_id and g.id = m.program_id
-      left join tiers t on t.workspace_id = m.workspace_id and t.id = m.tier_id
-      where m.workspace_id = ${workspaceId} and m.partner_id = ${partnerId}
-      order by g.name`);
-  const provider = reciprocityProvider();
-  const shared = provider
-    ? (await provider(db, { workspaceId, from: period.start, to: period.end, partnerId })).get(partnerId)
-    : undefined;
+  const shared = reciprocity?.get(partnerId);
   const mine = engagementNow.get(partnerId) ?? { score: 0, components: {} };
   const registered = engagementSignals();
   const activatedAt = partner.activated_at ? new Date(String(partner.activated_at)) : null;

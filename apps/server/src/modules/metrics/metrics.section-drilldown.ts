@@ -185,7 +185,7 @@ async function retentionAccounts(
   };
 }
 
-/** Customers of one region or industry of the market-penetration table (as marketPenetrationBy counts them). */
+/** Customers of one region or industry of the market-penetration table (as marketPenetration counts them). */
 async function customers(
   db: DbOrTx,
   workspaceId: string,

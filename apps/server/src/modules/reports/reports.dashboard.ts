@@ -20,7 +20,7 @@ import {
   headlineFor,
   healthBands,
   loadMetricContext,
-  marketPenetrationBy,
+  marketPenetration,
   metricReaders,
   monthlyFigures,
   partnersAtRisk,
@@ -157,33 +157,20 @@ export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<
   const context = await loadMetricContext(db, workspaceId);
   const { dealMonths } = context;
   // Every section at once: on a machine with cores to spare the page takes as long as its slowest query.
-  const [
-    headline,
-    regionList,
-    trend,
-    flow,
-    partners,
-    atRisk,
-    regions,
-    byRegion,
-    byIndustry,
-    cohorts,
-    bands,
-    reciprocity,
-  ] = await Promise.all([
-    headlineFor(db, workspaceId, filters),
-    regionsOf(db, workspaceId),
-    monthlyFigures(db, workspaceId, filters, period, dealMonths),
-    flowByRole(db, workspaceId, filters, period),
-    topPartners(db, workspaceId, filters, period),
-    partnersAtRisk(db, workspaceId, filters),
-    regionFigures(db, workspaceId, filters, period, dealMonths),
-    marketPenetrationBy(db, workspaceId, filters, period, "region"),
-    marketPenetrationBy(db, workspaceId, filters, period, "industry"),
-    firstRevenueCohorts(db, workspaceId, filters, period),
-    healthBands(db, workspaceId, filters),
-    reciprocityLeaders(db, workspaceId, period),
-  ]);
+  const [headline, regionList, trend, flow, partners, atRisk, regions, penetrationTables, cohorts, bands, reciprocity] =
+    await Promise.all([
+      headlineFor(db, workspaceId, filters),
+      regionsOf(db, workspaceId),
+      monthlyFigures(db, workspaceId, filters, period, dealMonths),
+      flowByRole(db, workspaceId, filters, period),
+      topPartners(db, workspaceId, filters, period),
+      partnersAtRisk(db, workspaceId, filters),
+      regionFigures(db, workspaceId, filters, period, dealMonths),
+      marketPenetration(db, workspaceId, filters, period),
+      firstRevenueCohorts(db, workspaceId, filters, period),
+      healthBands(db, workspaceId, filters),
+      reciprocityLeaders(db, workspaceId, period),
+    ]);
   const grossMargin = context.settings.grossMargin;
   const cltvOf = (cohort: HeadlineMetrics["retention"]["partnerAttached"]) => {
     const value = cohortLifetimeValue(
@@ -195,7 +182,7 @@ export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<
   };
   const { partnerAttached, other } = headline.retention;
   const periodLabel = `${period.from} to ${period.to}, compared with ${headline.previousPeriod.from} to ${headline.previousPeriod.to}`;
-  const penetration = (rows: typeof byRegion) =>
+  const penetration = (rows: typeof penetrationTables.region) =>
     rows.map((r) => ({
       key: r.key,
       customers: r.customers,
@@ -247,7 +234,10 @@ export async function computeDashboard(db: DbOrTx, scope: ReportScope): Promise<
       partnerShare: r.partnerWon + r.directWon === 0 ? null : r.partnerWon / (r.partnerWon + r.directWon),
       winRate: r.winRate,
     })),
-    penetration: { byRegion: penetration(byRegion), byIndustry: penetration(byIndustry) },
+    penetration: {
+      byRegion: penetration(penetrationTables.region),
+      byIndustry: penetration(penetrationTables.industry),
+    },
     cohorts,
     cltv: { partner: cltvOf(partnerAttached), other: cltvOf(other), grossMargin },
     health: bands,
