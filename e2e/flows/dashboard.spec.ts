@@ -1,6 +1,6 @@
 // The executive dashboard in the browser: a vendor admin opens the console home on the demo
-// workspace, drills from a headline figure into the deals behind it and from a health band into
-// its partners, filters by region (the label on screen, the key in the URL), generates a board
+// workspace, drills from a headline figure into the deals behind it, from a health band into
+// its partners and from a role of the attribution flow into its credited deals, filters by region (the label on screen, the key in the URL), generates a board
 // pack, follows its progress and downloads the PDF.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -65,6 +65,16 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
+    // CAC opens its sales and marketing spend entries and its new customers, with the quotient.
+    await page.getByTestId("figure-cac").click();
+    await page.waitForURL(/drill=cac/);
+    await dialog.getByRole("heading", { name: "Sales and marketing spend and new customers behind CAC" }).waitFor();
+    await dialog.getByRole("region", { name: "Spend entries" }).locator("tbody tr").first().waitFor();
+    await dialog.getByTestId("drill-quotient").waitFor();
+    assert.match((await dialog.getByTestId("drill-quotient").textContent()) ?? "", /Sales and marketing spend/);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
     // A section that is not a headline metric drills too: a health band opens its partners with
     // their score and components, and the dialog names the model and the period.
     const bands = page.getByTestId("health-bands").getByRole("button", { name: /partners in the \w+ band/ });
@@ -118,6 +128,36 @@ test("executive dashboard: drill down, filter by region, generate and download t
     await dialog.getByRole("heading", { name: /^Leads exchanged with / }).waitFor();
     await dialog.getByTestId("drill-records").locator("tbody tr").first().waitFor();
     await dialog.getByText(/leads? · all time/).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    // Each role of the attribution flow opens the won deals its partners have credit on, with the
+    // role's credit on each deal, the credit of the whole list, and the model and period.
+    const flowRole = page
+      .getByRole("list", { name: /Partner credit by role: open the records/ })
+      .getByRole("button", { name: /show the deals and the credit behind it$/ })
+      .first();
+    await flowRole.waitFor();
+    const roleName = ((await flowRole.getAttribute("aria-label")) ?? "").split(":")[0] ?? "";
+    assert.ok(roleName.length > 0, "the flow button names its role");
+    await flowRole.click();
+    await page.waitForURL(/drillSection=attribution_role/);
+    await dialog
+      .getByRole("heading", { name: new RegExp(`^Won deals credited to ${roleName.toLowerCase()} partners$`, "i") })
+      .waitFor();
+    const creditRows = dialog.getByTestId("drill-records").locator("tbody tr");
+    await creditRows
+      .filter({ hasText: /\d{4}|[$€£]/ })
+      .first()
+      .waitFor();
+    assert.ok((await creditRows.count()) > 0, "the role has deals behind its credit");
+    assert.match(
+      (await dialog.getByTestId("drill-credit-total").textContent()) ?? "",
+      /Credit on all \d[\d,]* deals?: /,
+    );
+    assert.match((await dialog.getByTestId("drill-model").textContent()) ?? "", /Model:.*first role is /);
+    await dialog.getByText(/deals? · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/).waitFor();
+    await saveScreenshot(page, t, "drill-attribution-role");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
