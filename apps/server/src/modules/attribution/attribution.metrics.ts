@@ -6,13 +6,22 @@ import type { DbOrTx } from "../../db";
  * A completed snapshot's partner credit per deal as rows (partner_id, opportunity_id, amount), one
  * per credited touch, with the snapshot's active manual overrides applied: a deal with an override
  * is credited by its splits (share × the deal's whole credited revenue, as the results page adjusts
- * it), every other deal by its computed credits.
+ * it), every other deal by its computed credits. `only` narrows to some partners and deals
+ * (subqueries of ids), so a reader of a few partners' credit uses the credits' partner index
+ * instead of reading the whole snapshot.
  */
-export function partnerDealCreditSql(workspaceId: string, snapshotId: string): SQL {
+export function partnerDealCreditSql(
+  workspaceId: string,
+  snapshotId: string,
+  only: { partners?: SQL; opportunities?: SQL } = {},
+): SQL {
+  const partnerIn = (column: SQL) => (only.partners ? sql`and ${column} in (${only.partners})` : sql``);
+  const dealIn = (column: SQL) => (only.opportunities ? sql`and ${column} in (${only.opportunities})` : sql``);
   return sql`
     with overridden as (
       select opportunity_id, splits from attribution_overrides
       where workspace_id = ${workspaceId} and snapshot_id = ${snapshotId} and reverted_at is null
+        ${dealIn(sql`opportunity_id`)}
     ),
     deal as (
       select c.opportunity_id, sum(c.revenue_minor)::float8 as revenue from attribution_credits c
@@ -23,9 +32,12 @@ export function partnerDealCreditSql(workspaceId: string, snapshotId: string): S
     select c.partner_id, c.opportunity_id, c.revenue_minor::float8 as amount from attribution_credits c
     where c.workspace_id = ${workspaceId} and c.snapshot_id = ${snapshotId} and c.partner_id is not null
       and c.opportunity_id not in (select opportunity_id from overridden)
+      ${partnerIn(sql`c.partner_id`)} ${dealIn(sql`c.opportunity_id`)}
     union all
-    select (s->>'partnerId')::uuid, d.opportunity_id, (s->>'share')::float8 * d.revenue
-    from overridden o join deal d using (opportunity_id), jsonb_array_elements(o.splits) s`;
+    select x.partner_id, x.opportunity_id, x.amount from (
+      select (s->>'partnerId')::uuid as partner_id, d.opportunity_id, (s->>'share')::float8 * d.revenue as amount
+      from overridden o join deal d using (opportunity_id), jsonb_array_elements(o.splits) s
+    ) x where true ${partnerIn(sql`x.partner_id`)}`;
 }
 
 /** Models the metrics engine prefers when the latest batch holds several (the first present wins). */

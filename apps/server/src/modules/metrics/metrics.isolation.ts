@@ -111,6 +111,20 @@ export function metricIsolationCases(context: IsolationContext): IsolationCase[]
       },
     },
     {
+      // CAC's and partner CAC's new customers: same route, the partner slicer narrows partner-sourced ones.
+      method: "GET",
+      route: "/api/console/metrics/drilldown/sections",
+      allowed: vendorRoles,
+      request: () => ({ url: "/api/console/metrics/drilldown/sections?section=new_customers&partnerSourced=true" }),
+      otherWorkspace: (_world, other) => ({
+        url: `/api/console/metrics/drilldown/sections?section=new_customers&partnerSourced=true&partnerId=${other.partnerA.id}`,
+      }),
+      invalid: {
+        request: () => ({ url: "/api/console/metrics/drilldown/sections?section=new_customers&partnerSourced=yes" }),
+        path: "query.partnerSourced",
+      },
+    },
+    {
       method: "GET",
       route: "/api/console/metrics/partners/:id/scorecard",
       allowed: vendorRoles,

@@ -45,10 +45,15 @@ export function attributedRevenueProvider(): AttributedRevenueProvider | null {
 
 /**
  * A stored result's credit per deal: SQL yielding rows (partner_id uuid, opportunity_id uuid,
- * amount float8), possibly several per partner and deal. The records behind attributed figures
- * (the attribution flow's drill-down) read it, so they add up to what the provider's rows sum to.
+ * amount float8), possibly several per partner and deal; `only` narrows it to the partners and deals
+ * of subqueries of ids. The records behind attributed figures (the attribution flow's drill-down)
+ * read it, so they add up to what the provider's rows sum to.
  */
-export type DealCreditProvider = (workspaceId: string, snapshotId: string) => SQL;
+export type DealCreditProvider = (
+  workspaceId: string,
+  snapshotId: string,
+  only?: { partners?: SQL; opportunities?: SQL },
+) => SQL;
 
 let dealCredit: DealCreditProvider | null = null;
 

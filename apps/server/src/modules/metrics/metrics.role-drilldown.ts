@@ -48,12 +48,20 @@ export async function roleCredits(
   const { snapshotId, name } = context.attribution;
   const provider = dealCreditProvider();
   if (snapshotId && !provider) throw new Error("no per-deal credit for the attribution snapshot");
+  // The partners of the row: first role and slicers as the partner-month rows of the months hold them.
+  const rowOf = sql`m.workspace_id = ${workspaceId} and m.month >= ${months.from} and m.month <= ${months.to}
+    and coalesce(m.roles[1], 'unspecified') = ${role} and ${partnerMonthSlice(query)}`;
+  const only = {
+    partners: sql`select m.partner_id from metric_partner_months m where ${rowOf}`,
+    opportunities: sql`select o.id from opportunities o where o.workspace_id = ${workspaceId}
+      and o.closed_at >= ${months.start} and o.closed_at < ${months.end}`,
+  };
   // Credit rows (partner_id, opportunity_id, amount, month of the deal's close), as the refresh built the read model.
   const credit =
     snapshotId && provider
       ? sql`select c.partner_id, c.opportunity_id, c.amount,
             date_trunc('month', o.closed_at at time zone 'UTC')::date as month
-          from (${provider(workspaceId, snapshotId)}) c
+          from (${provider(workspaceId, snapshotId, only)}) c
           join opportunities o on o.workspace_id = ${workspaceId} and o.id = c.opportunity_id
           where o.closed_at >= ${months.start} and o.closed_at < ${months.end}`
       : sql`select p.partner_id, f.opportunity_id,
@@ -61,7 +69,8 @@ export async function roleCredits(
             date_trunc('month', f.closed_at at time zone 'UTC')::date as month
           from metric_deal_facts f cross join lateral unnest(f.partner_ids) as p(partner_id)
           where f.workspace_id = ${workspaceId} and f.outcome = 'won'
-            and f.closed_at >= ${months.start} and f.closed_at < ${months.end}`;
+            and f.closed_at >= ${months.start} and f.closed_at < ${months.end}
+            and p.partner_id in (${only.partners})`;
   const result = await db.execute(sql`
     with credit as (${credit}),
     by_partner as (
@@ -69,7 +78,7 @@ export async function roleCredits(
       from credit c
       join metric_partner_months m on m.workspace_id = ${workspaceId} and m.partner_id = c.partner_id
         and m.month = c.month
-      where coalesce(m.roles[1], 'unspecified') = ${role} and ${partnerMonthSlice(query)}
+      where ${rowOf}
       group by c.opportunity_id, c.partner_id
     ),
     deals as (
