@@ -89,6 +89,14 @@ describe("partner scorecards", () => {
     expect(health.pipeline).toBe(50);
     expect(health.enablement).toBeNull();
     expect(["green", "yellow", "red"]).toContain(card.health.band);
+
+    // The second request reads the partner's entry of the stored population: the same card.
+    const again = await harness.app.inject({
+      method: "GET",
+      url: `/api/console/metrics/partners/${world.partnerA.id}/scorecard?from=2026-01-01&to=2026-06-30`,
+      headers: world.vendor.partner_manager.headers,
+    });
+    expect(again.json()).toEqual(card);
   });
 
   it("gives a partner its own scorecard only, and no benchmark below five peers", async () => {
@@ -128,5 +136,22 @@ describe("partner scorecards", () => {
     // Peers' won deals: B 1, four new peers 0 → quartiles 0, 0, 0; you: 1
     expect(won).toMatchObject({ you: 1, peers: { peers: 5, q1: 0, median: 0, q3: 0 } });
     expect(bench.body).not.toContain("Peer 1");
+
+    // A partner created since the refresh is not in the stored population: no figures, and the
+    // health of a partner with nothing (below both ranked partners' revenue, level on pipeline).
+    const peer = await harness.database.db.execute(
+      sql`select id from partners where workspace_id = ${world.workspaceId} and name = 'Peer 1'`,
+    );
+    const card = await harness.app.inject({
+      method: "GET",
+      url: `/api/console/metrics/partners/${String(peer.rows[0]?.id)}/scorecard?from=2026-01-01&to=2026-06-30`,
+      headers: world.vendor.partner_manager.headers,
+    });
+    expect(card.statusCode, card.body).toBe(200);
+    expect(card.json().metrics).toMatchObject({ won: 0, lost: 0, attributedMinor: 0 });
+    const health = Object.fromEntries(
+      card.json().health.components.map((c: { key: string; value: number | null }) => [c.key, c.value]),
+    );
+    expect(health).toMatchObject({ revenue: 0, pipeline: 50, engagement: 0 });
   });
 });

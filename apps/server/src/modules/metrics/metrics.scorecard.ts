@@ -16,7 +16,7 @@ import { type Period, previousPeriod, resolvePeriod } from "./metrics.period";
 import { assertCanReadMetrics } from "./metrics.policies";
 import { engagementSignals, reciprocityProvider } from "./metrics.providers";
 import { loadMetricContext } from "./metrics.settings";
-import { cachedView, registerViewWarmer, viewKey } from "./metrics.view-cache";
+import { cachedViewParts, registerViewWarmer, viewKey } from "./metrics.view-cache";
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 const DAY_MS = 86_400_000;
@@ -181,15 +181,9 @@ export async function buildScorecard(
   const partner = partnerResult.rows[0];
   if (!partner) throw notFound("Partner not found");
   const { settings, currency, refreshedAt, attribution } = context;
-  const { figures, before, pipeline, engagementNow, engagementBefore, ids } = await partnerPopulation(
-    db,
-    workspaceId,
-    settings,
-    period,
-    previous,
-  );
+  const population = await partnerPopulationEntry(db, workspaceId, settings, period, previous, partnerId);
   const shared = reciprocity?.get(partnerId);
-  const mine = engagementNow.get(partnerId) ?? { score: 0, components: {} };
+  const mine = population.engagementNow ?? { score: 0, components: {} };
   const registered = engagementSignals();
   const activatedAt = partner.activated_at ? new Date(String(partner.activated_at)) : null;
   const firstWon = partner.first_won ? new Date(String(partner.first_won)) : null;
@@ -205,8 +199,8 @@ export async function buildScorecard(
     currency,
     attributionModel: attribution.name,
     refreshedAt: refreshedAt?.toISOString() ?? null,
-    metrics: figures.get(partnerId) ?? emptyFigures(),
-    previous: before.get(partnerId) ?? emptyFigures(),
+    metrics: population.figures ?? emptyFigures(),
+    previous: population.before ?? emptyFigures(),
     trend: trend.rows.map((row) => ({
       month: String(row.month),
       won: num(row.won),
@@ -218,16 +212,19 @@ export async function buildScorecard(
     })),
     engagement: {
       score: mine.score,
-      previousScore: engagementBefore.get(partnerId)?.score ?? 0,
+      previousScore: population.engagementBefore?.score ?? 0,
       halfLifeDays: settings.halfLifeDays,
-      components: Object.entries(mine.components).map(([key, normalized]) => ({
-        key,
-        label: registered.get(key)?.label ?? key,
-        normalized,
-        weight: settings.engagementWeights[key] ?? 0,
-      })),
+      // In the order the signals are registered: a stored population (jsonb) keeps no key order.
+      components: Object.entries(mine.components)
+        .sort(([a], [b]) => signalOrder(registered, a) - signalOrder(registered, b) || a.localeCompare(b))
+        .map(([key, normalized]) => ({
+          key,
+          label: registered.get(key)?.label ?? key,
+          normalized,
+          weight: settings.engagementWeights[key] ?? 0,
+        })),
     },
-    health: partnerHealth(partnerId, healthContext(settings, figures, pipeline, engagementNow, ids)),
+    health: population.health,
     reciprocity: provider
       ? {
           sentToPartner: shared?.sentToPartner ?? 0,
@@ -245,6 +242,11 @@ export async function buildScorecard(
   };
 }
 
+const signalOrder = (registered: ReturnType<typeof engagementSignals>, key: string) => {
+  const index = [...registered.keys()].indexOf(key);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+};
+
 export async function getPartnerScorecard(
   ctx: ServiceContext,
   partnerId: string,
@@ -254,66 +256,86 @@ export async function getPartnerScorecard(
   return buildScorecard(ctx.database.db, ctx.actor.workspaceId, partnerId, filters);
 }
 
-interface PartnerPopulation {
-  figures: Map<string, PartnerFigures>;
-  before: Map<string, PartnerFigures>;
-  pipeline: Map<string, number>;
-  engagementNow: Map<string, EngagementResult>;
-  engagementBefore: Map<string, EngagementResult>;
-  ids: string[];
+/** What a partner's scorecard takes from the population of its period. */
+interface PopulationEntry {
+  figures: PartnerFigures | null;
+  before: PartnerFigures | null;
+  engagementNow: EngagementResult | null;
+  engagementBefore: EngagementResult | null;
+  health: ReturnType<typeof partnerHealth>;
+}
+
+interface StoredPopulation {
+  partners: Record<string, PopulationEntry>;
+  /** The health of a partner the population does not hold (created since the refresh). */
+  absentHealth: ReturnType<typeof partnerHealth>;
 }
 
 /**
- * What every partner's health and engagement are ranked against in a period: the figures, pipeline
- * and engagement of the whole partner population. The same for each partner's scorecard, and the
- * expensive part of it at scale (engagement decays every touchpoint), so it is computed once per
- * period and stored with the metric views (settings changes and refreshes make it stale).
+ * A partner's place in the population its health and engagement are ranked against in a period:
+ * the figures, pipeline and engagement of every partner. The same population serves every
+ * partner's scorecard and is the expensive part of it at scale (engagement decays every
+ * touchpoint), so it is computed once per period and stored with the metric views (settings
+ * changes and refreshes make it stale), keyed by partner so a scorecard reads only its own entry.
  */
-async function partnerPopulation(
+async function partnerPopulationEntry(
   db: DbOrTx,
   workspaceId: string,
   settings: MetricSettingsView,
   period: Period,
   previous: Period,
-): Promise<PartnerPopulation> {
-  type Stored = {
-    [K in keyof PartnerPopulation]: PartnerPopulation[K] extends Map<string, infer V>
-      ? [string, V][]
-      : PartnerPopulation[K];
-  };
+  partnerId: string,
+): Promise<PopulationEntry> {
   const key = viewKey({ from: period.from, to: period.to });
-  const { value } = await cachedView<Stored>(db, workspaceId, "partner-population", key, async () => {
-    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
-    const figures = await partnerFiguresIn(db, workspaceId, period);
-    const before = await partnerFiguresIn(db, workspaceId, previous);
-    const pipeline = await openPipeline(db, workspaceId, period);
-    const engagementNow = await workspaceEngagement(db, workspaceId, settings, period.end);
-    const monthBefore = new Date(period.end.getTime() - 30 * DAY_MS);
-    const engagementBefore = await workspaceEngagement(db, workspaceId, settings, monthBefore);
-    const partnerIds = await db.execute(sql`select id from partners where workspace_id = ${workspaceId}`);
-    return {
-      figures: [...figures],
-      before: [...before],
-      pipeline: [...pipeline],
-      engagementNow: [...engagementNow],
-      engagementBefore: [...engagementBefore],
-      ids: partnerIds.rows.map((row) => String(row.id)),
+  const { value } = await cachedViewParts(
+    db,
+    workspaceId,
+    "partner-population",
+    key,
+    [["partners", partnerId], ["absentHealth"]],
+    () => computePopulation(db, workspaceId, settings, period, previous),
+    (population) => [population.partners[partnerId] ?? null, population.absentHealth] as const,
+  );
+  const [entry, absentHealth] = value;
+  if (entry) return entry;
+  return { figures: null, before: null, engagementNow: null, engagementBefore: null, health: absentHealth };
+}
+
+async function computePopulation(
+  db: DbOrTx,
+  workspaceId: string,
+  settings: MetricSettingsView,
+  period: Period,
+  previous: Period,
+): Promise<StoredPopulation> {
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const figures = await partnerFiguresIn(db, workspaceId, period);
+  const before = await partnerFiguresIn(db, workspaceId, previous);
+  const pipeline = await openPipeline(db, workspaceId, period);
+  const engagementNow = await workspaceEngagement(db, workspaceId, settings, period.end);
+  const monthBefore = new Date(period.end.getTime() - 30 * DAY_MS);
+  const engagementBefore = await workspaceEngagement(db, workspaceId, settings, monthBefore);
+  const partnerIds = await db.execute(sql`select id from partners where workspace_id = ${workspaceId}`);
+  const ids = partnerIds.rows.map((row) => String(row.id));
+  const context = healthContext(settings, figures, pipeline, engagementNow, ids);
+  const partners: Record<string, PopulationEntry> = {};
+  for (const id of ids) {
+    partners[id] = {
+      figures: figures.get(id) ?? null,
+      before: before.get(id) ?? null,
+      engagementNow: engagementNow.get(id) ?? null,
+      engagementBefore: engagementBefore.get(id) ?? null,
+      health: partnerHealth(id, context),
     };
-  });
-  return {
-    figures: new Map(value.figures),
-    before: new Map(value.before),
-    pipeline: new Map(value.pipeline),
-    engagementNow: new Map(value.engagementNow),
-    engagementBefore: new Map(value.engagementBefore),
-    ids: value.ids,
-  };
+  }
+  // An id no partner has: no figures, no pipeline, no engagement.
+  return { partners, absentHealth: partnerHealth("", context) };
 }
 
 // After each refresh: the default period's population, so every partner's scorecard opens without it.
 registerViewWarmer("partner-population", async (db, workspaceId) => {
   const { settings } = await loadMetricContext(db, workspaceId);
   const period = resolvePeriod({});
-  await partnerPopulation(db, workspaceId, settings, period, previousPeriod(period));
+  await partnerPopulationEntry(db, workspaceId, settings, period, previousPeriod(period), "");
   return 1;
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/app";
 import { createWorld, type World } from "../../../test/factories";
 import { insertMetricData } from "./metrics.fixtures";
-import { warmViews } from "./metrics.view-cache";
+import { cachedViewParts, warmViews } from "./metrics.view-cache";
 
 const harness = useTestApp();
 let world: World;
@@ -108,5 +108,34 @@ describe("stored metric views", () => {
       where workspace_id = ${world.workspaceId} and kind = 'dashboard'`);
     const byRegion = await call<Dashboard>("GET", "/api/console/dashboard?region=EMEA");
     expect(byRegion.model).toBe("stored");
+  });
+
+  it("serves parts of a stored answer cut out by path, the same parts a computed answer gives", async () => {
+    await call("POST", "/api/console/metrics/refresh");
+    // Keys a text[] literal would split or unquote: commas, quotes, braces, backslashes.
+    const odd = 'a,b "c" {d} \\e';
+    const answer = { partners: { p1: { score: 3 }, [odd]: { score: 7 } }, extra: [1, 2, 3] };
+    let computed = 0;
+    const read = (id: string) =>
+      cachedViewParts(
+        harness.database.db,
+        world.workspaceId,
+        "parts-test",
+        "k",
+        [["partners", id], ["extra"]],
+        async () => {
+          computed += 1;
+          return answer;
+        },
+        (value) => [value.partners[id as keyof typeof value.partners] ?? null, value.extra] as const,
+      );
+    const first = await read(odd);
+    expect(first).toEqual({ hit: false, value: [{ score: 7 }, [1, 2, 3]] });
+    const stored = await read(odd);
+    expect(stored).toEqual({ hit: true, value: [{ score: 7 }, [1, 2, 3]] });
+    expect(await read("p1")).toEqual({ hit: true, value: [{ score: 3 }, [1, 2, 3]] });
+    // A part the stored answer has nothing for is null, without computing again.
+    expect(await read("nobody")).toEqual({ hit: true, value: [null, [1, 2, 3]] });
+    expect(computed).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 
 // Views computed from the read models change only when the read models are rebuilt or a metric
@@ -42,28 +42,85 @@ export async function cachedView<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<CachedView<T>> {
+  const found = await readStored(db, workspaceId, kind, key, sql`v.body`);
+  if (found.stored) return { value: found.part as T, hit: true };
+  const value = await compute();
+  await store(db, workspaceId, kind, key, found.state, value, found.started);
+  return { value, hit: false };
+}
+
+/**
+ * `cachedView` for a large answer of which a request needs a few parts (one partner's entry of the
+ * whole population): the parts are cut out in the database (`body #> path`), so a request neither
+ * transfers nor parses the rest. `pick` takes the same parts from a freshly computed answer; a part
+ * the stored answer has nothing for is null.
+ */
+export async function cachedViewParts<T, P extends readonly unknown[]>(
+  db: DbOrTx,
+  workspaceId: string,
+  kind: string,
+  key: string,
+  paths: readonly (readonly string[])[],
+  compute: () => Promise<T>,
+  pick: (value: T) => P,
+): Promise<CachedView<P>> {
+  const parts = sql.join(
+    paths.map((path) => sql`v.body #> ${`{${path.map(pathElement).join(",")}}`}::text[]`),
+    sql`, `,
+  );
+  const found = await readStored(db, workspaceId, kind, key, sql`jsonb_build_array(${parts})`);
+  if (found.stored) return { value: found.part as P, hit: true };
+  const value = await compute();
+  await store(db, workspaceId, kind, key, found.state, value, found.started);
+  return { value: pick(value), hit: false };
+}
+
+/** A text[] literal element, quoted so commas, quotes and braces in a key stay inside it. */
+const pathElement = (element: string) => `"${element.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+
+interface StoredState {
+  refreshedText: string;
+  token: string;
+}
+
+async function readStored(db: DbOrTx, workspaceId: string, kind: string, key: string, part: SQL) {
   const found = await db.execute(sql`
     with state as (${stateSql(workspaceId)})
-    select s.refreshed_text, s.token, v.body
+    select s.refreshed_text, s.token, v.body is not null as stored, ${part} as part
     from state s
     left join metric_view_cache v on v.workspace_id = ${workspaceId} and v.kind = ${kind} and v.view_key = ${key}
       and v.refreshed_at = s.refreshed_at and v.inputs_token = s.token`);
-  const state = found.rows[0];
-  if (state?.body !== undefined && state.body !== null) {
-    const body = typeof state.body === "string" ? JSON.parse(state.body) : state.body;
-    return { value: body as T, hit: true };
-  }
-  const started = performance.now();
-  const value = await compute();
-  if (!state) return { value, hit: false };
+  const row = found.rows[0];
+  const raw = row?.part;
+  const state: StoredState | null = row
+    ? { refreshedText: String(row.refreshed_text), token: String(row.token) }
+    : null;
+  return {
+    stored: row?.stored === true,
+    part: typeof raw === "string" ? JSON.parse(raw) : raw,
+    state,
+    started: performance.now(),
+  };
+}
+
+/** Keeps a computed answer for the next request, pinned to the state it was computed against. */
+async function store(
+  db: DbOrTx,
+  workspaceId: string,
+  kind: string,
+  key: string,
+  state: StoredState | null,
+  value: unknown,
+  started: number,
+): Promise<void> {
+  if (!state) return;
   await db.execute(sql`
     insert into metric_view_cache (workspace_id, kind, view_key, refreshed_at, inputs_token, body, compute_ms)
-    values (${workspaceId}, ${kind}, ${key}, ${String(state.refreshed_text)}::timestamptz, ${String(state.token)},
+    values (${workspaceId}, ${kind}, ${key}, ${state.refreshedText}::timestamptz, ${state.token},
       ${JSON.stringify(value)}::jsonb, ${Math.round(performance.now() - started)})
     on conflict (workspace_id, kind, view_key) do update set refreshed_at = excluded.refreshed_at,
       inputs_token = excluded.inputs_token, body = excluded.body, compute_ms = excluded.compute_ms,
       computed_at = now()`);
-  return { value, hit: false };
 }
 
 /** Drops a workspace's stored views (every refresh does, in its transaction). */
