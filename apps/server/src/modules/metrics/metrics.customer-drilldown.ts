@@ -1,7 +1,8 @@
 import type { DrilldownNewCustomer, SectionDrilldownQuery } from "@symbiont/contracts";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
-import { hasPartnerFilter, type Period, partnerSlice } from "./metrics.period";
+import { newCustomerSourcing } from "./metrics.money-queries";
+import { hasPartnerFilter, type Period } from "./metrics.period";
 
 // The new customers behind CAC and partner CAC: accounts whose first `new` revenue event falls in
 // the period (the account facts read model), and whether a won partner-sourced deal matching the
@@ -17,18 +18,10 @@ export async function newCustomers(
   period: Period,
 ): Promise<{ model: string; total: number; items: DrilldownNewCustomer[] }> {
   const region = query.region ? sql`and lower(a.region) = lower(${query.region})` : sql``;
-  const slicedSource = query.partnerId
-    ? sql`f.sourcing_partner_id = ${query.partnerId}`
-    : hasPartnerFilter(query)
-      ? sql`f.sourced and ${partnerSlice(query)}`
-      : null;
-  const sourced = slicedSource
-    ? sql`exists (select 1 from metric_deal_facts f where f.workspace_id = a.workspace_id
-        and f.account_id = a.account_id and f.outcome = 'won' and ${slicedSource})`
-    : sql`a.won_sourced`;
+  const { join, sourced } = newCustomerSourcing(workspaceId, query);
   const only = query.partnerSourced === "true";
   const from = sql`
-    select a.account_id, a.first_new_on, (${sourced}) as sourced from metric_account_facts a
+    select a.account_id, a.first_new_on, (${sourced}) as sourced from metric_account_facts a ${join}
     where a.workspace_id = ${workspaceId} and a.first_new_on >= ${period.from} and a.first_new_on <= ${period.to}
       ${region} ${only ? sql`and ${sourced}` : sql``}`;
   const rows = await db.execute(sql`

@@ -141,21 +141,40 @@ function spendSql(workspaceId: string, period: Period, channel: string): SQL {
  * New customers in the period (accounts whose first `new` revenue event falls in it) and how many
  * of them came through a won partner-sourced deal (matching the partner slicers).
  */
-function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
-  const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
+/**
+ * With partner slicers: the accounts a won partner-sourced deal matching them brought, to be joined
+ * (left join … as sourced_accounts on account_id); null without slicers, where the account facts'
+ * `won_sourced` answers. A join, not a correlated `exists` per account: the deal facts have no
+ * account index, and per account that is a scan of every deal (hours at a million deals).
+ */
+export function slicedSourcedAccountsSql(workspaceId: string, filters: MetricFilters): SQL | null {
   const slicedSource = filters.partnerId
     ? sql`f.sourcing_partner_id = ${filters.partnerId}`
     : hasPartnerFilter(filters)
       ? sql`f.sourced and ${partnerSlice(filters)}`
       : null;
-  // Without slicers the account facts know whether any partner-sourced deal was won.
-  const sourced = slicedSource
-    ? sql`exists (select 1 from metric_deal_facts f where f.workspace_id = a.workspace_id
-        and f.account_id = a.account_id and f.outcome = 'won' and ${slicedSource})`
-    : sql`a.won_sourced`;
+  if (!slicedSource) return null;
+  return sql`(select distinct f.account_id from metric_deal_facts f
+    where f.workspace_id = ${workspaceId} and f.outcome = 'won' and f.account_id is not null and ${slicedSource})`;
+}
+
+/** The join and the test that say whether a new customer (`a`: account facts) was partner-sourced. */
+export function newCustomerSourcing(workspaceId: string, filters: MetricFilters): { join: SQL; sourced: SQL } {
+  const sliced = slicedSourcedAccountsSql(workspaceId, filters);
+  return sliced
+    ? {
+        join: sql`left join ${sliced} as sourced_accounts on sourced_accounts.account_id = a.account_id`,
+        sourced: sql`sourced_accounts.account_id is not null`,
+      }
+    : { join: sql``, sourced: sql`a.won_sourced` };
+}
+
+function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
+  const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
+  const { join, sourced } = newCustomerSourcing(workspaceId, filters);
   return sql`(
     select array[count(*), count(*) filter (where ${sourced})]::int[]
-    from metric_account_facts a
+    from metric_account_facts a ${join}
     where a.workspace_id = ${workspaceId} and a.first_new_on >= ${period.from} and a.first_new_on <= ${period.to} ${region})`;
 }
 
