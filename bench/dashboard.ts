@@ -7,7 +7,8 @@
 //
 // Environment: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres): a fresh
 // database `symbiont_dashboard_bench` is created there and dropped at the end unless BENCH_KEEP=1.
-// BENCH_REUSE=1 measures a database kept by an earlier run instead of seeding again. BENCH_SCALE (1),
+// BENCH_DATABASE names another database. BENCH_REUSE=1 measures a database kept by an earlier run
+// instead of seeding again. BENCH_SCALE (1),
 // BENCH_REQUESTS (30 timed calls per API call after one warm-up), BENCH_COLD_REQUESTS (as many, for the
 // calls computed on the request), BENCH_REFRESHES (3; 1 above scale 10; 0 with BENCH_REUSE keeps the models).
 import { spawn } from "node:child_process";
@@ -39,7 +40,7 @@ const refreshes =
 const coldRequests = Math.floor(positive(process.env.BENCH_COLD_REQUESTS, requests));
 const reuse = process.env.BENCH_REUSE === "1";
 const keep = reuse || process.env.BENCH_KEEP === "1";
-const DB_NAME = "symbiont_dashboard_bench";
+const DB_NAME = process.env.BENCH_DATABASE ?? "symbiont_dashboard_bench";
 const benchUrl = adminUrl.replace(/\/[^/]*$/, `/${DB_NAME}`);
 const load = () =>
   loadavg()
