@@ -6,8 +6,8 @@ import { hasPartnerFilter, type Period } from "./metrics.period";
 
 // The new customers behind CAC and partner CAC: accounts whose first `new` revenue event falls in
 // the period (the account facts read model), and whether a won partner-sourced deal matching the
-// partner slicers brought them. Repeats money-queries' new-customer count so the total equals the
-// figure's denominator; the tests hold the two together.
+// partner slicers brought them. The sourcing test is money-queries' own (`newCustomerSourcing`); the
+// period and region filter repeat its new-customer count, and the tests hold the two together.
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 

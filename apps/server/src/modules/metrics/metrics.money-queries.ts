@@ -138,16 +138,12 @@ function spendSql(workspaceId: string, period: Period, channel: string): SQL {
 }
 
 /**
- * New customers in the period (accounts whose first `new` revenue event falls in it) and how many
- * of them came through a won partner-sourced deal (matching the partner slicers).
+ * With partner slicers: the accounts a won partner-sourced deal matching them brought, to be joined;
+ * null without slicers, where the account facts' `won_sourced` answers. A join, not a correlated
+ * `exists` per account: the deal facts have no account index, so that was a scan of every deal per
+ * account (a program's dashboard ran for over six minutes at a million deals).
  */
-/**
- * With partner slicers: the accounts a won partner-sourced deal matching them brought, to be joined
- * (left join … as sourced_accounts on account_id); null without slicers, where the account facts'
- * `won_sourced` answers. A join, not a correlated `exists` per account: the deal facts have no
- * account index, and per account that is a scan of every deal (hours at a million deals).
- */
-export function slicedSourcedAccountsSql(workspaceId: string, filters: MetricFilters): SQL | null {
+function slicedSourcedAccountsSql(workspaceId: string, filters: MetricFilters): SQL | null {
   const slicedSource = filters.partnerId
     ? sql`f.sourcing_partner_id = ${filters.partnerId}`
     : hasPartnerFilter(filters)
@@ -169,6 +165,10 @@ export function newCustomerSourcing(workspaceId: string, filters: MetricFilters)
     : { join: sql``, sourced: sql`a.won_sourced` };
 }
 
+/**
+ * New customers in the period (accounts whose first `new` revenue event falls in it) and how many
+ * of them came through a won partner-sourced deal (matching the partner slicers).
+ */
 function newCustomersSql(workspaceId: string, filters: MetricFilters, period: Period): SQL {
   const region = filters.region ? sql`and lower(a.region) = lower(${filters.region})` : sql``;
   const { join, sourced } = newCustomerSourcing(workspaceId, filters);
